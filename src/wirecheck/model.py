@@ -1,0 +1,377 @@
+"""Typed records that every stage speaks: the single truth of wirecheck's data model.
+
+Stages are pure functions over these records (batch in, batch out), so the same
+function runs in-process and inside a Ray Data ``map_batches``. Serialised with
+``model_dump(mode="json", by_alias=True)`` they give the ``analysis.json``
+contract of SPEC.md; extra keys (spans, feature lists) are additions, never
+renames.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ANALYSIS_VERSION = 1
+
+
+class Record(BaseModel):
+    """Base of all records: strict on field names, tolerant of extra keys when loading."""
+
+    model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+
+def stable_id(prefix: str, *parts: str, length: int = 16) -> str:
+    """A content-derived id: the same inputs always give the same id (idempotent re-runs)."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:length]}"
+
+
+# --------------------------------------------------------------------------- explanations
+
+
+class FeatureScore(Record):
+    """One named feature of a score: its value in [0, 1] (or a signed adjustment) and weight."""
+
+    name: str
+    value: float
+    weight: float
+    note: str = ""
+
+    @property
+    def contribution(self) -> float:
+        return self.value * self.weight
+
+
+class Explanation(Record):
+    """Why a score or verdict is what it is: the features that made it plus a sentence."""
+
+    score: float
+    features: list[FeatureScore] = Field(default_factory=list)
+    summary: str = ""
+
+
+# --------------------------------------------------------------------------- articles
+
+
+class RemovalReason(StrEnum):
+    BOILERPLATE = "boilerplate"
+    METADATA = "metadata"
+    CAPTION = "caption"
+    SUMMARY = "summary"
+
+
+class RemovedLine(Record):
+    """A line taken out of the body, with the reason and the rule that fired (for the UI)."""
+
+    text: str
+    reason: RemovalReason
+    rule: str = ""
+    line_no: int = -1
+
+
+class Article(Record):
+    """One text as ingested and cleaned. ``body`` holds only article content."""
+
+    id: str
+    source: str
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    date_source: str | None = None  # where the date came from (meta, leading line, credit...)
+    outlet: str | None = None
+    byline: str | None = None
+    language: str | None = None
+    url: str | None = None
+    body: str = ""
+    removed: list[RemovedLine] = Field(default_factory=list)
+    raw_sha1: str = ""  # hash of the raw input, for idempotent re-ingest
+    story: str | None = None
+    family: str | None = None
+
+    @staticmethod
+    def make_id(source: str, raw_text: str) -> str:
+        return stable_id("a", source, raw_text)
+
+
+class IngestError(Record):
+    """One input that could not be read, named with the reason (one line for the user)."""
+
+    source: str
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+class RawDocument(Record):
+    """What a reader yields before cleaning: text plus whatever metadata the format carried."""
+
+    source: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    language: str | None = None
+    url: str | None = None
+    format: str = "text"  # text|html|jsonl|rss|warc|url
+    preclean: bool = False  # True when the reader already extracted main text (HTML path)
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+class DerivationKind(StrEnum):
+    COPY = "copy"
+    TRANSLATION = "translation"
+    REWRITE = "rewrite"
+    SUMMARY = "summary"
+    EXCERPT = "excerpt"
+
+
+class Passage(Record):
+    """A character span of an article body."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+class AlignedPassage(Record):
+    """A passage of the derived text aligned to a passage of its source."""
+
+    derived: Passage
+    source: Passage
+    similarity: float
+    channel: str = "lexical"  # lexical|semantic
+
+
+class Derivation(Record):
+    """Directed edge ``derived -> source`` with kind, explained score and evidence."""
+
+    derived: str
+    source: str
+    kind: DerivationKind
+    score: float
+    evidence: list[str] = Field(default_factory=list)  # SPEC: passage texts
+    passages: list[AlignedPassage] = Field(default_factory=list)
+    added: list[Passage] = Field(default_factory=list)  # material only in the derived text
+    dropped: list[Passage] = Field(default_factory=list)  # material only in the source
+    explanation: Explanation | None = None
+    direction: str = ""  # why this direction (containment, dates, credit line...)
+
+
+class Family(Record):
+    """Texts that derive from one original report. ``origin`` is an outlet when known."""
+
+    id: str
+    articles: list[str]
+    origin: str | None = None
+    origin_article: str | None = None
+    reason: str = ""
+
+
+class Story(Record):
+    id: str
+    title: str | None = None
+    articles: list[str] = Field(default_factory=list)
+    families: list[Family] = Field(default_factory=list)
+    independent_origins: int = 0
+    explanation: Explanation | None = None
+
+
+# --------------------------------------------------------------------------- claims
+
+
+class ClaimKind(StrEnum):
+    SUPPLY = "supply"
+    QUANTITY = "quantity"
+    STATEMENT = "statement"
+    QUOTE = "quote"
+
+
+class Quantity(Record):
+    """A number as an interval. ``low``/``high`` bounds; inclusivity kept for conflicts."""
+
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    unit: str = ""  # "%", "USD", "GBP", "EUR", "count", ...
+    qualifier: str | None = None  # nearly|about|more than|... (None for a bare number)
+    text: str = ""
+    value: float | None = None  # the number as written, scaled (e.g. 900e6)
+    period: str | None = None  # resolved period, e.g. "2023", "2023-Q4"
+    start: int = -1  # span in the article body
+    end: int = -1
+
+
+class ClaimMention(Record):
+    """One claim as one article states it, pointing at its sentence span."""
+
+    id: str
+    article: str
+    kind: ClaimKind
+    start: int  # sentence span in article body
+    end: int
+    text: str  # the sentence
+    supplier: str | None = None
+    recipient: str | None = None
+    goods: str | None = None  # surface wording
+    goods_category: str | None = None  # taxonomy id (see extract/goods.yaml)
+    end_use: list[str] = Field(default_factory=list)
+    quantity: Quantity | None = None
+    measure: str | None = None  # what the quantity measures, normalised words
+    hedge: str | None = None
+    negated: bool = False
+    attribution: str | None = None  # who claims it ("US officials")
+    speaker: str | None = None  # for quotes
+    quote: str | None = None  # the quoted words, for quotes
+
+
+class EntityMention(Record):
+    """A named entity span found by NER (and reused by entity resolution)."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: ORG, PERSON, GPE, NORP, FAC...
+
+
+class ConflictNote(Record):
+    with_: str = Field(alias="with")
+    explanation: str
+    passages: list[Passage] = Field(default_factory=list)
+    details: Explanation | None = None
+
+
+class ClaimStatus(StrEnum):
+    CORROBORATED = "corroborated"
+    SINGLE_SOURCE = "single_source"
+    CONFLICT = "conflict"
+
+
+class MentionRef(Record):
+    article: str
+    start: int
+    end: int
+    text: str
+    mention: str = ""  # ClaimMention id
+    family: str | None = None
+
+
+class ClaimGroup(Record):
+    """Mentions across articles that state the same thing, with the verdict on them."""
+
+    id: str
+    story: str | None = None
+    kind: ClaimKind
+    text: str
+    supplier: str | None = None
+    recipient: str | None = None
+    goods: str | None = None
+    end_use: list[str] = Field(default_factory=list)
+    quantity: Quantity | None = None
+    measure: str | None = None
+    hedge: str | None = None
+    attribution: str | None = None
+    mentions: list[MentionRef] = Field(default_factory=list)
+    families: list[str] = Field(default_factory=list)
+    independent_origins: int = 0
+    status: ClaimStatus = ClaimStatus.SINGLE_SOURCE
+    conflicts: list[ConflictNote] = Field(default_factory=list)
+    explanation: Explanation | None = None
+
+
+class Change(Record):
+    """Something a derived text says differently from its origin (or from every other family)."""
+
+    id: str
+    article: str
+    origin: str | None = None  # article id it is compared with
+    kind: str = ""  # number|title|quote|negation|hedge|direction
+    text: str
+    origin_text: str
+    explanation: str
+    details: Explanation | None = None
+
+
+# --------------------------------------------------------------------------- entities
+
+
+class EntityType(StrEnum):
+    ORGANIZATION = "organization"
+    PERSON = "person"
+    COUNTRY = "country"
+    GOVERNMENT = "government"
+
+
+class Alias(Record):
+    name: str
+    article: str
+    start: int = -1
+    end: int = -1
+
+
+class ScreeningMatch(Record):
+    list: str
+    entry: str
+    name: str
+    score: float
+    explanation: str
+    features: list[FeatureScore] = Field(default_factory=list)
+
+
+class Entity(Record):
+    id: str
+    name: str
+    type: EntityType
+    aliases: list[str] = Field(default_factory=list)
+    seen: list[Alias] = Field(default_factory=list)
+    articles: list[str] = Field(default_factory=list)
+    country: str | None = None
+    screening: list[ScreeningMatch] = Field(default_factory=list)
+
+
+class ListEntry(Record):
+    """One row of a sanctions/export-control list, whatever its source format."""
+
+    list: str
+    id: str
+    schema_: str = Field(default="LegalEntity", alias="schema")
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    programs: list[str] = Field(default_factory=list)
+    source_row: int = -1
+
+
+# --------------------------------------------------------------------------- the whole analysis
+
+
+class Analysis(Record):
+    """Everything a run found. ``model_dump(mode="json", by_alias=True)`` is analysis.json."""
+
+    version: int = ANALYSIS_VERSION
+    articles: list[Article] = Field(default_factory=list)
+    derivations: list[Derivation] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    claims: list[ClaimGroup] = Field(default_factory=list)
+    changes: list[Change] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    mentions: list[ClaimMention] = Field(default_factory=list)
+    entity_mentions: list[EntityMention] = Field(default_factory=list)
+    errors: list[IngestError] = Field(default_factory=list)
+
+    def article(self, article_id: str) -> Article:
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+    def to_json_dict(self) -> dict[str, object]:
+        return self.model_dump(mode="json", by_alias=True)

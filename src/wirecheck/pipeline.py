@@ -1,0 +1,88 @@
+"""The analysis pipeline: a plain list of stages over an ``Analysis``.
+
+Each stage is a named function ``(Analysis, Settings) -> Analysis`` that calls
+pure stage functions from its package and returns a new ``Analysis``; users can
+drop or add stages (``analyze(..., stages=[...])``). Executors are separate:
+this module runs stages in-process; ``distributed.py`` runs the same stage
+functions on Ray. Heavy libraries are imported inside the stage so that
+``import wirecheck`` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from wirecheck.model import Analysis
+from wirecheck.settings import Settings
+
+StageFn = Callable[[Analysis, Settings], Analysis]
+ProgressFn = Callable[[str, int, int], None]  # (stage name, done, total)
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: StageFn
+    description: str = ""
+
+
+def _provenance(analysis: Analysis, settings: Settings) -> Analysis:
+    from wirecheck.provenance import build_provenance
+
+    result = build_provenance(analysis.articles, settings.provenance)
+    story_of = {a: s.id for s in result.stories for a in s.articles}
+    family_of = {a: f.id for s in result.stories for f in s.families for a in f.articles}
+    articles = [
+        art.model_copy(update={"story": story_of.get(art.id), "family": family_of.get(art.id)})
+        for art in analysis.articles
+    ]
+    return analysis.model_copy(
+        update={"articles": articles, "derivations": result.derivations, "stories": result.stories}
+    )
+
+
+def _extract(analysis: Analysis, settings: Settings) -> Analysis:
+    from wirecheck.extract import extract_claims
+
+    result = extract_claims(analysis.articles, settings.extract)
+    return analysis.model_copy(
+        update={"mentions": result.mentions, "entity_mentions": result.entity_mentions}
+    )
+
+
+def _align(analysis: Analysis, settings: Settings) -> Analysis:
+    from wirecheck.align import align_claims
+
+    result = align_claims(analysis, settings.align)
+    return analysis.model_copy(update={"claims": result.claims, "changes": result.changes})
+
+
+def _entities(analysis: Analysis, settings: Settings) -> Analysis:
+    from wirecheck.entities import resolve_entities
+
+    return analysis.model_copy(update={"entities": resolve_entities(analysis, settings.screen)})
+
+
+PROVENANCE = Stage("provenance", _provenance, "stories, derivations, origin families")
+EXTRACT = Stage("extract", _extract, "claim mentions and named entities")
+ALIGN = Stage("align", _align, "claim groups, corroboration, conflicts, changes")
+ENTITIES = Stage("entities", _entities, "entity resolution")
+
+DEFAULT_STAGES: tuple[Stage, ...] = (PROVENANCE, EXTRACT, ALIGN, ENTITIES)
+
+
+def analyze(
+    analysis: Analysis,
+    settings: Settings,
+    stages: Sequence[Stage] = DEFAULT_STAGES,
+    progress: ProgressFn | None = None,
+) -> Analysis:
+    """Run ``stages`` in order over ``analysis`` and return the result."""
+    for index, stage in enumerate(stages):
+        if progress is not None:
+            progress(stage.name, index, len(stages))
+        analysis = stage.run(analysis, settings)
+    if progress is not None:
+        progress("done", len(stages), len(stages))
+    return analysis
