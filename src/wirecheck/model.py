@@ -70,6 +70,7 @@ class RemovedLine(Record):
     reason: RemovalReason
     rule: str = ""
     line_no: int = -1
+    explanation: Explanation | None = None  # weighted features, for scored rules (chrome)
 
 
 class Article(Record):
@@ -230,6 +231,7 @@ class ClaimMention(Record):
     attribution: str | None = None  # who claims it ("US officials")
     speaker: str | None = None  # for quotes
     quote: str | None = None  # the quoted words, for quotes
+    explanation: Explanation | None = None  # extraction rules that fired (as features)
 
 
 class EntityMention(Record):
@@ -315,6 +317,7 @@ class Alias(Record):
     article: str
     start: int = -1
     end: int = -1
+    reason: str = ""  # why this surface form joined the entity (same tokens, surname, ...)
 
 
 class ScreeningMatch(Record):

@@ -12,9 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wirecheck.model import Analysis
 from wirecheck.settings import Settings
+
+if TYPE_CHECKING:
+    from wirecheck.extract import ExtractionResult
+    from wirecheck.provenance import ProvenanceResult
 
 StageFn = Callable[[Analysis, Settings], Analysis]
 ProgressFn = Callable[[str, int, int], None]  # (stage name, done, total)
@@ -30,7 +35,12 @@ class Stage:
 def _provenance(analysis: Analysis, settings: Settings) -> Analysis:
     from wirecheck.provenance import build_provenance
 
-    result = build_provenance(analysis.articles, settings.provenance)
+    return apply_provenance(analysis, build_provenance(analysis.articles, settings.provenance))
+
+
+def apply_provenance(analysis: Analysis, result: ProvenanceResult) -> Analysis:
+    """``analysis`` with a provenance result: stories, derivations, each article's story and
+    family (shared by the local stage and the Ray runner, ``distributed.py``)."""
     story_of = {a: s.id for s in result.stories for a in s.articles}
     family_of = {a: f.id for s in result.stories for f in s.families for a in f.articles}
     articles = [
@@ -45,7 +55,11 @@ def _provenance(analysis: Analysis, settings: Settings) -> Analysis:
 def _extract(analysis: Analysis, settings: Settings) -> Analysis:
     from wirecheck.extract import extract_claims
 
-    result = extract_claims(analysis.articles, settings.extract)
+    return apply_extraction(analysis, extract_claims(analysis.articles, settings.extract))
+
+
+def apply_extraction(analysis: Analysis, result: ExtractionResult) -> Analysis:
+    """``analysis`` with claim mentions and entity spans (local stage and Ray runner)."""
     return analysis.model_copy(
         update={"mentions": result.mentions, "entity_mentions": result.entity_mentions}
     )
@@ -55,7 +69,13 @@ def _align(analysis: Analysis, settings: Settings) -> Analysis:
     from wirecheck.align import align_claims
 
     result = align_claims(analysis, settings.align)
-    return analysis.model_copy(update={"claims": result.claims, "changes": result.changes})
+    # align adds statement mentions for sentences extraction left uncovered; keep them so
+    # every MentionRef.mention id resolves in analysis.json and the workspace.
+    known = {m.id for m in analysis.mentions}
+    mentions = analysis.mentions + [m for m in result.mentions if m.id not in known]
+    return analysis.model_copy(
+        update={"claims": result.claims, "changes": result.changes, "mentions": mentions}
+    )
 
 
 def _entities(analysis: Analysis, settings: Settings) -> Analysis:

@@ -1,4 +1,11 @@
-"""Settings of the provenance stage. Each threshold says how it was chosen."""
+"""Settings of the provenance stage. Each threshold says how it was chosen.
+
+"Own pairs" below means the labelled pairs written for this project in
+``tests/test_provenance_semantic.py`` (rewrites/paraphrases vs unrelated and
+same-event-but-independent texts); "seeds" means ../shared/seeds with gold.yaml;
+"synthetic" means ``bench/bench_provenance.py``'s generated corpus. The numbers
+measured are recorded in docs/provenance.md.
+"""
 
 from __future__ import annotations
 
@@ -6,4 +13,82 @@ from pydantic import BaseModel
 
 
 class ProvenanceSettings(BaseModel):
-    pass
+    # --- shingles, MinHash, LSH
+    # 5-word shingles: the usual choice for near-duplicate news (datatrove, NEWS-COPY use 5);
+    # shorter n-grams make independent reports of one briefing look alike.
+    shingle_k: int = 5
+    # 128 bins: estimate std ~0.04 at J=0.67 (measured, tests/test_provenance_minhash.py).
+    num_perm: int = 128
+    minhash_seed: int = 1
+    # 32 bands x 4 rows: S-curve midpoint ~(1/32)^(1/4)=0.42; P(candidate | J=0.8) > 0.9999,
+    # P(candidate | J=0.3) ~0.23 (excerpts/rewrites below that come from the semantic channel).
+    # Measured recall at J>=0.8 vs brute force: see bench/results/provenance.json.
+    lsh_bands: int = 32
+    # LSH pairs whose estimated Jaccard is below this are dropped before alignment unless the
+    # semantic channel also proposes them; 0.1 keeps excerpts of 1/5 of a text (J~0.2).
+    lsh_min_jaccard: float = 0.1
+
+    # --- semantic channel (static MinILM-distilled embeddings, see docs/provenance.md)
+    # 256 dims: on own pairs rewrite-vs-same-event AUC 0.996 (128 dims: 0.984; MiniLM itself
+    # 0.992 at ~1/400 of the speed); on the seeds it separates versions from independent
+    # reports better than 128 (docs/provenance.md).
+    embed_dims: int = 256
+    # lead = first 3 sentences: the part rewrites and independent reports of one event share.
+    lead_sentences: int = 3
+    # neighbours per article on lead embeddings; stories larger than this are still joined
+    # through LSH pairs and transitively through the cohesion check.
+    knn_k: int = 12
+    # own pairs: same-event leads >= 0.62, unrelated <= 0.45 (static model); 0.5 keeps recall.
+    knn_min_cosine: float = 0.5
+    # neighbours are searched among articles dated within this many days (undated: all).
+    date_window_days: int = 3
+
+    # --- alignment
+    # share of the smaller sentence's word trigrams found in the other: 0.5 accepts light edits
+    # (a changed word every ~6 words), rejects sentences that share a phrase only (own pairs).
+    align_lexical_min: float = 0.5
+    # cosine of static sentence embeddings for a semantic (paraphrase/translation) match;
+    # own pairs (static 256): rewrites min 0.72 / median 0.85, same-event others max 0.75;
+    # 0.8 keeps 81% of rewritten sentences, no same-event sentence, and on the seeds at most
+    # 36% of an independent report's sentences find a match (versions 000/001: 58%).
+    align_semantic_min: float = 0.8
+    # aligned sentences must share this much of their names/numbers (smaller set) when both
+    # have some: same-template sentences about different events (own tests) share 0-0.2,
+    # rewrites and versions keep >= 0.6 (own rewrite pairs, seeds 000/001).
+    align_marker_min: float = 0.5
+    # a verbatim run shorter than this many words (quotes excluded) is not evidence of
+    # copying: stock phrases and names run up to ~10 words in independent reports (seeds 003/004).
+    run_min_words: int = 14
+
+    # --- families (who copied whom); see families.py
+    # containment of the shorter text's own prose (non-quote shingles) in the longer one.
+    excerpt_containment_min: float = 0.7
+    # both ways above this is a copy (same text, light edits).
+    copy_containment_min: float = 0.8
+    # version/rewrite/summary edge: share of the shorter text (by characters) whose sentences
+    # have a lexical or semantic counterpart in the other. Seeds: versions 000/001 0.80;
+    # independent reports 0.16-0.40. A background paragraph + stock quote shared by two
+    # different events covers ~0.35 (own tests), so it can never make a family edge.
+    rewrite_cover_min: float = 0.6
+    # ... and at least this share of it aligned *lexically* (same wording, light edits): seeds
+    # versions 000/001 0.63, independent reports <= 0.08; synthetic rewrites (synonym swaps)
+    # keep most sentences above the trigram threshold, while synthetic independent origins
+    # (paraphrased variants of one fact list) align almost only semantically.
+    rewrite_lexical_min: float = 0.3
+    # cheap gate before sentence alignment of a possible rewrite: lead cosine and share of
+    # names/numbers in common. Seeds: versions 000/001 0.86 / 0.84, independent reports
+    # <= 0.56 markers; own rewrites ~0.9 / 1.0. Pairs below either are never rewrites.
+    rewrite_lead_min: float = 0.75
+    rewrite_marker_min: float = 0.6
+    # derivation score at or above this makes a family edge (score = weighted features).
+    family_score_min: float = 0.5
+
+    # --- stories
+    # average-link threshold of the cohesive clustering: a merge needs the mean pair
+    # similarity over *all* member pairs (missing pairs count 0) to reach this.
+    # seeds: pair similarities 0.56-0.73 (all one story); different events sharing chrome,
+    # a stock quote and a background paragraph (own tests): 0.0-0.1, but 0.35-0.44 when the
+    # two events also share a 3-digit number (hypothesis found it); 0.5 sits in the gap.
+    story_link_min: float = 0.5
+    # candidate pairs below this similarity are not even considered for a story.
+    story_pair_min: float = 0.2

@@ -1,0 +1,229 @@
+"""Ingest benchmark: articles/s on the text path and the HTML path, with bare trafilatura as peer.
+
+A corpus of invented articles (~350 words, varied vocabulary) is generated in a temp dir
+twice: as plain-text files and as full HTML pages (head metadata, navigation, scripts,
+sidebar, footer). Measured in one process, on the same files:
+
+- text path: ``read_inputs`` alone, ``ingest_paths`` (read + corpus-level clean), and
+  ``ingest_paths`` into a DuckDB workspace file (read + clean + batched commits);
+- HTML path: ``read_inputs`` (sniff, decode, trafilatura with metadata) against the peer,
+  bare ``trafilatura.extract(favor_precision=True, include_comments=False)`` reading the
+  same files. Ours and the peer alternate ``ROUNDS`` times; the best round of each counts,
+  so a burst of load from other processes does not decide the ratio.
+
+    .venv/bin/python -m bench.bench_ingest [--quick]   ->  bench/results/ingest.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results" / "ingest.json"
+FULL, QUICK = 10_000, 1_000
+ROUNDS = 2
+# The corpus-level cleaner is measured on at most this many files (see text_path).
+CLEAN_SUBSET = 1_000
+_WORD_TEXT = (
+    "harbour river barge grain turbine cargo customs ledger port canal freight minister council "
+    "export import tariff vessel quay storm inspection shipment treaty factory engineer bearing "
+    "valve coupling pump drone engine chip machine tool supplier buyer contract payment bank "
+    "official statement spokesman ministry agency report week month year quarter volume share "
+    "increase decline estimate delivery warehouse route border convoy rail depot licence fine"
+)
+WORDS = _WORD_TEXT.split()
+OUTLETS = [f"The {w.capitalize()} Gazette" for w in WORDS[:40]]
+
+
+def article(i: int, rng: random.Random) -> tuple[str, list[str]]:
+    title = f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} report {i}"
+    paras = []
+    for _ in range(rng.randint(5, 9)):
+        sentences = []
+        for _ in range(rng.randint(2, 4)):
+            words = [rng.choice(WORDS) for _ in range(rng.randint(10, 22))]
+            sentences.append(" ".join(words).capitalize() + f" ({rng.randint(1, 999)}).")
+        paras.append(" ".join(sentences))
+    return title, paras
+
+
+def html_page(i: int, title: str, paras: list[str], rng: random.Random) -> str:
+    outlet = OUTLETS[i % len(OUTLETS)]
+    nav = "".join(f"<li><a href='/{w}'>{w.capitalize()}</a></li>" for w in WORDS[:12])
+    side = "".join(f"<li><a href='/s/{j}'>{rng.choice(WORDS)} story {j}</a></li>" for j in range(8))
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        f"<meta property='og:site_name' content='{outlet}'>"
+        f"<meta name='author' content='Reporter {i % 97}'>"
+        f"<meta property='article:published_time' content='2023-0{1 + i % 9}-1{i % 10}T08:00:00Z'>"
+        "<script>window.dataLayer=[];function track(){return 1;}</script>"
+        "<style>body{font-family:serif}</style></head><body>"
+        f"<header><nav><ul>{nav}</ul></nav></header><main><article><h1>{title}</h1>"
+        f"<p class='byline'>By Reporter {i % 97}</p>{body}</article>"
+        f"<aside><h2>Most read</h2><ul>{side}</ul></aside></main>"
+        f"<footer><p>Copyright {outlet}. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def make_corpus(root: Path, count: int) -> tuple[Path, Path]:
+    rng = random.Random(11)
+    text_dir, html_dir = root / "text", root / "html"
+    text_dir.mkdir()
+    html_dir.mkdir()
+    for i in range(count):
+        title, paras = article(i, rng)
+        name = f"{i:05d}"
+        (text_dir / f"{name}.txt").write_text(title + "\n\n" + "\n\n".join(paras) + "\n")
+        (html_dir / f"{name}.html").write_text(html_page(i, title, paras, rng))
+    return text_dir, html_dir
+
+
+def timed(fn: Callable[[], int]) -> tuple[float, int]:
+    start = time.perf_counter()
+    count = fn()
+    return time.perf_counter() - start, count
+
+
+def result(
+    metric: str, value: float, unit: str, target: str, met: bool, **peer: Any
+) -> dict[str, Any]:
+    row: dict[str, Any] = {"metric": metric, "value": round(value, 3), "unit": unit}
+    row.update(peer)
+    row.update({"target": target, "met": met})
+    return row
+
+
+def text_path(text_dir: Path, work: Path) -> list[dict[str, Any]]:
+    from wirecheck.ingest import read_inputs
+    from wirecheck.model import RawDocument
+    from wirecheck.runner import ingest_paths, passthrough_documents
+    from wirecheck.settings import Settings
+    from wirecheck.store import Workspace
+
+    settings = Settings()
+
+    def read() -> int:
+        items = read_inputs([str(text_dir)], settings.ingest)
+        return sum(isinstance(d, RawDocument) for d in items)
+
+    def stored(paths: list[str], db: str, clean: bool) -> int:
+        cleaner = None if clean else passthrough_documents
+        with Workspace.open(work / db) as workspace:
+            ingest_paths(paths, settings, workspace, cleaner=cleaner)
+            return workspace.count("articles")
+
+    files = sorted(str(p) for p in text_dir.iterdir())
+    subset = files[:CLEAN_SUBSET]
+    read_s, n_read = timed(read)
+    store_s, n_store = timed(lambda: stored(files, "raw.duckdb", clean=False))
+    clean_s, n_clean = timed(lambda: stored(subset, "clean.duckdb", clean=True))
+    return [
+        result(
+            "text_read_articles_per_s",
+            n_read / read_s,
+            "articles/s",
+            "reported",
+            True,
+            peer="none (readers only: walk, sniff, decode)",
+        ),
+        result(
+            "text_ingest_store_articles_per_s",
+            n_store / store_s,
+            "articles/s",
+            ">= 500",
+            n_store / store_s >= 500,
+            peer="none (read + DuckDB batched commits; cleaner replaced by passthrough)",
+        ),
+        result(
+            "text_ingest_clean_store_articles_per_s",
+            n_clean / clean_s,
+            "articles/s",
+            ">= 500",
+            n_clean / clean_s >= 500,
+            peer=f"none (read + wirecheck.clean + store, first {len(subset)} files: "
+            "the cleaner is corpus-level and slower than linear)",
+        ),
+    ]
+
+
+def html_path(html_dir: Path) -> list[dict[str, Any]]:
+    import trafilatura
+
+    from wirecheck.ingest import read_inputs
+    from wirecheck.model import RawDocument
+    from wirecheck.settings.ingest import IngestSettings
+
+    files = sorted(html_dir.iterdir())
+    settings = IngestSettings()
+
+    def ours() -> int:
+        return sum(isinstance(d, RawDocument) for d in read_inputs([str(html_dir)], settings))
+
+    def peer() -> int:
+        done = 0
+        for path in files:
+            text = trafilatura.extract(
+                path.read_bytes(), favor_precision=True, include_comments=False
+            )
+            done += text is not None
+        return done
+
+    ours_s, peer_s = float("inf"), float("inf")
+    n_ours = n_peer = 0
+    for _ in range(ROUNDS):
+        seconds, n_peer = timed(peer)
+        peer_s = min(peer_s, seconds)
+        seconds, n_ours = timed(ours)
+        ours_s = min(ours_s, seconds)
+    ratio = ours_s / peer_s
+    version = getattr(trafilatura, "__version__", "?")
+    return [
+        result(
+            "html_articles_per_s",
+            n_ours / ours_s,
+            "articles/s",
+            "<= 1.2 x peer time",
+            ratio <= 1.2,
+            peer=f"bare trafilatura.extract {version} (text only, no metadata)",
+            peer_value=round(n_peer / peer_s, 3),
+            ratio=round(ratio, 3),
+        ),
+    ]
+
+
+def main(quick: bool = False) -> dict[str, Any]:
+    count = QUICK if quick else FULL
+    with tempfile.TemporaryDirectory(prefix="wirecheck-bench-") as tmp:
+        root = Path(tmp)
+        text_dir, html_dir = make_corpus(root, count)
+        import trafilatura  # noqa: F401 - import cost kept out of the timings
+
+        from wirecheck.runner import ingest_paths
+        from wirecheck.settings import Settings
+
+        ingest_paths([str(text_dir / "00000.txt")], Settings())  # warm imports
+        rows = text_path(text_dir, root) + html_path(html_dir)
+    report = {
+        "benchmark": "ingest",
+        "corpus": f"{count} invented articles (~350 words), as .txt files and as full HTML "
+        "pages (nav, scripts, sidebar, footer, og/author/date meta), generated in a temp dir",
+        "machine": {"cpus": os.cpu_count() or 0},
+        "results": rows,
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    return report
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"{QUICK} articles instead of {FULL}")
+    print(json.dumps(main(parser.parse_args().quick), indent=2))

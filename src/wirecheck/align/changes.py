@@ -1,0 +1,160 @@
+"""Introduced changes: where one text's version of a shared statement differs.
+
+Three detectors feed one verdict procedure (``verdicts.py``: origin, majority,
+tie): near-verbatim passages (``passages``/``classify``: numbers, negation,
+titles, hedges, quotations), titles given to people (``title_changes``) and
+figures in reworded sentences (``numbers``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from wirecheck.align.classify import GapKind, classify_region
+from wirecheck.align.context import Context, make_context
+from wirecheck.align.numbers import number_changes
+from wirecheck.align.passages import AlignedRegion, Doc, aligned_regions, make_doc
+from wirecheck.align.text import sentence_at
+from wirecheck.align.title_changes import title_changes
+from wirecheck.align.verdicts import Tie, basis_sentence, decide, resolve_ties
+from wirecheck.model import Analysis, Change, Explanation, FeatureScore, stable_id
+from wirecheck.settings.align import ChangeSettings
+
+
+@dataclass
+class Candidate:
+    """A's version of a passage differs from B's."""
+
+    a: Doc
+    b: Doc
+    region: AlignedRegion
+    kinds: list[GapKind]
+
+
+Pairs = dict[str, dict[str, list[AlignedRegion]]]
+
+
+def _pairs(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings) -> Pairs:
+    """Aligned passages of every ordered pair of one story that shares an anchor run."""
+    n = settings.anchor_words
+    grams = {d.id: {tuple(d.keys[i:i + n]) for i in range(len(d.keys) - n + 1)}
+             for d in docs.values()}
+    pairs: Pairs = defaultdict(dict)
+    for a in docs.values():
+        for b in docs.values():
+            if (a.id != b.id and ctx.same_story(a.id, b.id)
+                    and not grams[a.id].isdisjoint(grams[b.id])):
+                pairs[a.id][b.id] = aligned_regions(a, b, settings)
+    return pairs
+
+
+def _passages(a: Doc, docs: dict[str, Doc], pairs: Pairs) -> list[list[Candidate]]:
+    """A's differing passages, each with the versions that differ from it."""
+    groups: list[list[Candidate]] = []
+    for b_id, regions in pairs[a.id].items():
+        for region in regions:
+            kinds = classify_region(a, docs[b_id], region, strict_quotes=False)
+            if not kinds:
+                continue
+            cand = Candidate(a, docs[b_id], region, kinds)
+            home = next((g for g in groups if _overlap(g[0].kinds[0], kinds[0])), None)
+            if home is None:
+                groups.append([cand])
+            else:
+                home.append(cand)
+    return groups
+
+
+def _overlap(x: GapKind, y: GapKind) -> bool:
+    return x.gap.a_from <= y.gap.a_to and y.gap.a_from <= x.gap.a_to
+
+
+def _agreeing(passage: list[Candidate], pairs: Pairs) -> list[str]:
+    gap = passage[0].kinds[0].gap
+    return [c for c, regions in pairs[passage[0].a.id].items()
+            if any(r.agrees_at(gap.a_from, gap.a_to) for r in regions)]
+
+
+def _core(cand: Candidate, kinds: list[GapKind]) -> tuple[int, int, int, int]:
+    """Token bounds (a_from, a_to, b_from, b_to) of the anchor run and the changed spans."""
+    anchor = max(cand.region.blocks, key=lambda blk: blk[2])
+    gaps = [k.gap for k in kinds]
+    return (min([anchor[0]] + [g.a_from for g in gaps]),
+            max([anchor[0] + anchor[2]] + [g.a_to for g in gaps]),
+            min([anchor[1]] + [g.b_from for g in gaps]),
+            max([anchor[1] + anchor[2]] + [g.b_to for g in gaps]))
+
+
+def _sentences(doc: Doc, start: int, stop: int) -> tuple[int, int]:
+    lo, hi = doc.span(start, stop)
+    return sentence_at(doc.body, lo, hi)
+
+
+def make_change(cand: Candidate, basis: str, kinds: list[GapKind]) -> Change:
+    core = _core(cand, kinds)
+    a0, a1 = _sentences(cand.a, core[0], core[1])
+    b0, b1 = _sentences(cand.b, core[2], core[3])
+    notes = "; ".join(k.note for k in kinds)
+    features = [FeatureScore(name=f"{k.kind}_change", value=1.0, weight=1.0, note=k.note)
+                for k in kinds]
+    features.append(FeatureScore(name="anchor_words", value=float(cand.region.anchor),
+                                 weight=0.0, note="longest word run the two versions share"))
+    features.append(FeatureScore(name=f"basis_{basis.split(':')[0]}", value=1.0, weight=0.0,
+                                 note=basis))
+    return Change(
+        id=stable_id("ch", cand.a.id, str(a0), kinds[0].kind), article=cand.a.id,
+        origin=cand.b.id, kind=kinds[0].kind, text=cand.a.body[a0:a1],
+        origin_text=cand.b.body[b0:b1], explanation=f"{notes} ({basis})",
+        details=Explanation(score=1.0, features=features, summary=f"{notes} ({basis})"),
+    )
+
+
+def _strict_builder(cand: Candidate) -> Tie:
+    """A tie on a passage: quotations then count only when both versions are quoted."""
+    def build(basis: str) -> Change | None:
+        kinds = classify_region(cand.a, cand.b, cand.region, strict_quotes=True)
+        return make_change(cand, basis, kinds) if kinds else None
+
+    return Tie(cand.a.id, cand.b.id, build)
+
+
+def wording_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings
+                    ) -> tuple[list[Change], list[Tie]]:
+    """Firm changes and ties found in near-verbatim passages."""
+    pairs = _pairs(docs, ctx, settings)
+    firm: list[Change] = []
+    ties: list[Tie] = []
+    for a in docs.values():
+        for passage in _passages(a, docs, pairs):
+            by_id = {c.b.id: c for c in sorted(passage, key=lambda c: -c.region.anchor)}
+            verdict = decide(a.id, list(by_id), _agreeing(passage, pairs), ctx, settings)
+            if verdict is None:
+                continue
+            cand = by_id[verdict[1]]
+            if verdict[0] == "tie":
+                ties.append(_strict_builder(cand))
+                continue
+            families = len({ctx.families[b] for b in by_id})
+            firm.append(make_change(cand, basis_sentence(verdict[0], families), cand.kinds))
+    return firm, ties
+
+
+def _add(changes: list[Change], new: list[Change]) -> None:
+    """Append the changes not already reported for the same sentence of the same text."""
+    for change in new:
+        if not any(c.article == change.article and (change.text in c.text or c.text in
+                                                    change.text) for c in changes):
+            changes.append(change)
+
+
+def find_changes(analysis: Analysis, settings: ChangeSettings) -> list[Change]:
+    """Every change a text introduced (wording, titles of people, figures)."""
+    ctx = make_context(analysis)
+    docs = {art.id: make_doc(art.id, art.body) for art in analysis.articles if art.body}
+    changes, ties = wording_changes(docs, ctx, settings)
+    _add(changes, title_changes(analysis, ctx, settings))
+    firm_numbers, number_ties = number_changes(docs, ctx, settings)
+    _add(changes, firm_numbers)
+    _add(changes, resolve_ties(ties + number_ties, changes, ctx))
+    return changes

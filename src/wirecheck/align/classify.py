@@ -1,0 +1,110 @@
+"""What kind of change a differing span inside an aligned passage is, if any.
+
+Order of the checks = order of severity: a changed number, an introduced or
+dropped negation, a changed title of office, a reversed relation, a dropped
+hedge, a changed quotation. Anything else (spelling, hyphenation, inflection,
+paraphrase outside quotes) is not a change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from wirecheck.align.lexicon import HEDGES, NEGATIONS, titles_compatible, titles_in
+from wirecheck.align.passages import AlignedRegion, Doc, Gap
+
+# Two single words this similar (rapidfuzz ratio, 0-100) are one word spelled or
+# inflected differently ("revitalising"/"revitalizing", "armoured"/"armored");
+# chosen on the seeds' spelling pairs (>= 86) vs real substitutions (<= 70).
+_VARIANT_RATIO = 80.0
+
+# Other words allowed in a negation/hedge gap (auxiliaries: "does not", "has not").
+_REST_WORDS = 2
+
+SEVERITY = ("number", "negation", "title", "direction", "hedge", "quote")
+
+
+@dataclass(frozen=True)
+class GapKind:
+    gap: Gap
+    kind: str
+    note: str
+
+
+def _words(doc: Doc, start: int, stop: int) -> list[str]:
+    return [t.key for t in doc.toks[start:stop]]
+
+
+def is_variant(a: list[str], b: list[str]) -> bool:
+    """Same words up to spacing, hyphens or a near-identical spelling."""
+    if "".join(a) == "".join(b):
+        return True
+    if len(a) == 1 and len(b) == 1:
+        return fuzz.ratio(a[0], b[0]) >= _VARIANT_RATIO
+    return False
+
+
+def _rest_small(a: list[str], b: list[str], words: frozenset[str]) -> bool:
+    """Apart from ``words`` the two sides are (nearly) the same: the change is only that word.
+
+    Up to ``_REST_WORDS`` other words may differ ("does not supply" / "supplies");
+    a longer difference is a rewritten clause, not a dropped or added word.
+    """
+    rest_a = [w for w in a if w not in words]
+    rest_b = [w for w in b if w not in words]
+    return is_variant(rest_a, rest_b) or max(len(rest_a), len(rest_b)) <= _REST_WORDS
+
+
+def _numbers(words: list[str]) -> set[str]:
+    return {w for w in words if any(ch.isdigit() for ch in w)}
+
+
+def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool) -> GapKind | None:
+    """The kind of change A's side of ``gap`` makes to B's side, or None for paraphrase."""
+    wa, wb = _words(a, gap.a_from, gap.a_to), _words(b, gap.b_from, gap.b_to)
+    if is_variant(wa, wb):
+        return None
+    text_a = a.body[slice(*a.span(gap.a_from, gap.a_to))] or "(nothing)"
+    text_b = b.body[slice(*b.span(gap.b_from, gap.b_to))] or "(nothing)"
+    said = f"'{text_a}' where the other version says '{text_b}'"
+    na, nb = _numbers(wa), _numbers(wb)
+    if na and nb and na != nb:
+        return GapKind(gap, "number", f"changed number: {said}")
+    if bool(NEGATIONS & set(wa)) != bool(NEGATIONS & set(wb)) and _rest_small(wa, wb, NEGATIONS):
+        verb = "introduced" if NEGATIONS & set(wa) else "dropped"
+        return GapKind(gap, "negation", f"{verb} negation: {said}")
+    ta, tb = titles_in(wa), titles_in(wb)
+    if ta and tb and not any(titles_compatible(x, y) for x in ta for y in tb):
+        return GapKind(gap, "title", f"changed title: {said}")
+    if HEDGES & set(wb) and not HEDGES & set(wa) and _rest_small(wa, wb, HEDGES):
+        return GapKind(gap, "hedge", f"dropped hedge: {said}")
+    quoted_a = a.quoted(gap.a_from, gap.a_to)
+    if wa and wb and b.quoted(gap.b_from, gap.b_to) and (quoted_a or not strict_quotes):
+        return GapKind(gap, "quote", f"changed quotation: {said}")
+    return None
+
+
+def _swap(a: Doc, b: Doc, gaps: list[Gap]) -> GapKind | None:
+    """Two substitutions that exchange the same words ("X to Y" -> "Y to X")."""
+    words = [(_words(a, g.a_from, g.a_to), _words(b, g.b_from, g.b_to)) for g in gaps]
+    for i, (a1, b1) in enumerate(words):
+        for k, (a2, b2) in enumerate(words[i + 1:], start=i + 1):
+            if a1 and b1 and a1 == b2 and b1 == a2:
+                g1, g2 = gaps[i], gaps[k]
+                said_a = a.body[a.span(g1.a_from, g1.a_to)[0]:a.span(g2.a_from, g2.a_to)[1]]
+                said_b = b.body[b.span(g1.b_from, g1.b_to)[0]:b.span(g2.b_from, g2.b_to)[1]]
+                note = (f"reversed relation: '{said_a}' where the other version says "
+                        f"'{said_b}' (the parties swap places)")
+                return GapKind(g1, "direction", note)
+    return None
+
+
+def classify_region(a: Doc, b: Doc, region: AlignedRegion, strict_quotes: bool) -> list[GapKind]:
+    """Changes A makes to B inside one aligned passage (most severe first)."""
+    found = [k for g in region.gaps if (k := classify_gap(a, b, g, strict_quotes))]
+    swap = _swap(a, b, region.all_gaps)
+    if swap is not None:
+        found.append(swap)
+    return sorted(found, key=lambda k: SEVERITY.index(k.kind))

@@ -1,0 +1,151 @@
+"""Changed figures in reworded sentences.
+
+A rewrite often rewords a whole sentence, leaving no long shared run for the
+passage diff, and may still change its figure ("$340 million" -> "$430
+million"). Here each sentence with a *measured* figure (a currency or a scale
+word: %, million, billion...; bare numbers such as years and days are left out)
+is matched to the most similar sentence of every other text of the story
+(stemmed content words, Jaccard >= ``figure_overlap``) that gives a figure in the
+same unit. A version differs when the two give no common value in a shared
+unit; who changed it is decided by ``verdicts.decide``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from wirecheck.align.context import Context
+from wirecheck.align.passages import Doc
+from wirecheck.align.similarity import stem
+from wirecheck.align.text import STOPWORDS, jaccard, sentences
+from wirecheck.align.verdicts import Tie, basis_sentence, decide
+from wirecheck.model import Change, Explanation, FeatureScore, stable_id
+from wirecheck.settings.align import ChangeSettings
+
+_SCALES = frozenset({"percent", "thousand", "million", "billion", "trillion"})
+_CURRENCIES = frozenset({"usd", "gbp", "eur"})
+
+
+@dataclass
+class Line:
+    """One sentence with its measured figures (unit -> values) and stemmed words."""
+
+    doc: Doc
+    start: int
+    end: int
+    words: set[str]
+    figures: dict[str, set[str]] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)  # unit -> figure as written
+
+    @property
+    def text(self) -> str:
+        return self.doc.body[self.start:self.end]
+
+
+def lines(doc: Doc) -> list[Line]:
+    """The sentences of a body that carry at least one measured figure."""
+    out = []
+    starts = [t.start for t in doc.toks]
+    for start, end in sentences(doc.body):
+        idx = range(bisect_left(starts, start), bisect_left(starts, end))
+        line = Line(doc, start, end, set())
+        for i in idx:
+            _figure(doc, i, line)
+        if line.figures:
+            keys = [doc.toks[i].key for i in idx]
+            line.words = stem({k for k in keys if k not in STOPWORDS and not k[0].isdigit()
+                               and k not in _SCALES and k not in _CURRENCIES and len(k) > 1})
+            out.append(line)
+    return out
+
+
+def _figure(doc: Doc, i: int, line: Line) -> None:
+    key = doc.toks[i].key
+    if not key[0].isdigit():
+        return
+    currency = doc.toks[i - 1].key if i > 0 and doc.toks[i - 1].key in _CURRENCIES else ""
+    nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+    scale = nxt if nxt in _SCALES else ""
+    if not currency and not scale:
+        return
+    unit = f"{currency} {scale}".strip()
+    line.figures.setdefault(unit, set()).add(key)
+    first = doc.toks[i - 1 if currency else i].start
+    last = doc.toks[i + 1 if scale else i].end
+    line.shown.setdefault(unit, doc.body[first:last])
+
+
+def _best(line: Line, others: list[Line], threshold: float) -> Line | None:
+    scored = [(jaccard(line.words, o.words), o) for o in others
+              if set(line.figures) & set(o.figures)]
+    scored = [s for s in scored if s[0] >= threshold]
+    return max(scored, key=lambda s: s[0])[1] if scored else None
+
+
+def _differs(a: Line, b: Line) -> str | None:
+    """The unit in which the two give no common value, if any."""
+    for unit in sorted(set(a.figures) & set(b.figures)):
+        if not a.figures[unit] & b.figures[unit]:
+            return unit
+    return None
+
+
+def make_number_change(a: Line, b: Line, unit: str, basis: str) -> Change:
+    note = (f"changed number: '{a.shown[unit]}' where the other version says "
+            f"'{b.shown[unit]}' in a sentence about the same thing")
+    overlap = jaccard(a.words, b.words)
+    features = [
+        FeatureScore(name="number_change", value=1.0, weight=1.0, note=note),
+        FeatureScore(name="sentence_overlap", value=round(overlap, 3), weight=0.0,
+                     note="stemmed content words the two sentences share (Jaccard)"),
+        FeatureScore(name=f"basis_{basis.split(':')[0]}", value=1.0, weight=0.0, note=basis),
+    ]
+    return Change(id=stable_id("ch", a.doc.id, str(a.start), "number"), article=a.doc.id,
+                  origin=b.doc.id, kind="number", text=a.text, origin_text=b.text,
+                  explanation=f"{note} ({basis})",
+                  details=Explanation(score=1.0, features=features, summary=f"{note} ({basis})"))
+
+
+def _builder(a: Line, b: Line, unit: str) -> Callable[[str], Change | None]:
+    def build(basis: str) -> Change | None:
+        return make_number_change(a, b, unit, basis)
+
+    return build
+
+
+def _versions(a_id: str, line: Line, by_doc: dict[str, list[Line]], ctx: Context,
+              threshold: float) -> dict[str, Line]:
+    """The best-matching sentence of every other text of the story (if close enough)."""
+    versions: dict[str, Line] = {}
+    for b_id, b_lines in by_doc.items():
+        if b_id != a_id and ctx.same_story(a_id, b_id):
+            match = _best(line, b_lines, threshold)
+            if match is not None:
+                versions[b_id] = match
+    return versions
+
+
+def number_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings
+                   ) -> tuple[list[Change], list[Tie]]:
+    """Firm changes and ties of figures in sentences matched across texts."""
+    by_doc = {d.id: lines(d) for d in docs.values()}
+    firm: list[Change] = []
+    ties: list[Tie] = []
+    for a_id, a_lines in by_doc.items():
+        for line in a_lines:
+            versions = _versions(a_id, line, by_doc, ctx, settings.figure_overlap)
+            differing = {b: u for b, m in versions.items() if (u := _differs(line, m))}
+            agreeing = [b for b in versions if b not in differing]
+            order = sorted(differing, key=lambda b: -jaccard(line.words, versions[b].words))
+            verdict = decide(a_id, order, agreeing, ctx, settings)
+            if verdict is None:
+                continue
+            b_line, unit = versions[verdict[1]], differing[verdict[1]]
+            if verdict[0] == "tie":
+                ties.append(Tie(a_id, verdict[1], _builder(line, b_line, unit)))
+                continue
+            basis = basis_sentence(verdict[0], len({ctx.families[b] for b in differing}))
+            firm.append(make_number_change(line, b_line, unit, basis))
+    return firm, ties

@@ -1,0 +1,152 @@
+"""Near-verbatim passages two texts share, and the word spans in which they differ.
+
+Two bodies are anchored where they share a run of ``anchor_words`` normalised
+words (spelling variants folded, see ``text.word_key``). Around each anchor the
+two windows are diffed word by word (``difflib``); the aligned passage grows
+across differing spans while each gap stays under ``max_gap_words``. Only the
+*interior* differences (with shared words on both sides) are reported: what
+lies beyond the passage ends is different framing, not a changed wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+from wirecheck.align.text import Token, quote_spans, tokens
+from wirecheck.settings.align import ChangeSettings
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One differing span inside an aligned passage (indices into each token list)."""
+
+    a_from: int
+    a_to: int
+    b_from: int
+    b_to: int
+
+
+@dataclass
+class AlignedRegion:
+    """A passage of A aligned to a passage of B with the gaps between shared runs."""
+
+    a_from: int
+    a_to: int
+    b_from: int
+    b_to: int
+    anchor: int  # longest shared run, in words
+    gaps: list[Gap] = field(default_factory=list)  # only gaps next to an anchor-long run
+    all_gaps: list[Gap] = field(default_factory=list)
+    blocks: list[tuple[int, int, int]] = field(default_factory=list)  # shared runs (a, b, size)
+
+    def agrees_at(self, a_from: int, a_to: int) -> bool:
+        """True when A's words ``[a_from, a_to)`` (or the join at ``a_from``) are shared here."""
+        lo, hi = (a_from, a_to) if a_to > a_from else (a_from - 1, a_from + 1)
+        return any(blk[0] <= lo and hi <= blk[0] + blk[2] for blk in self.blocks)
+
+
+@dataclass
+class Doc:
+    """A body with its tokens and quote spans (computed once per article)."""
+
+    id: str
+    body: str
+    toks: list[Token]
+    quotes: list[tuple[int, int]]
+    keys: list[str] = field(default_factory=list)  # the tokens' keys, in order
+
+    def quoted(self, start: int, stop: int) -> bool:
+        """True when tokens ``[start, stop)`` lie inside quote marks."""
+        if start >= stop:
+            return False
+        lo, hi = self.toks[start].start, self.toks[stop - 1].end
+        return any(q0 <= lo and hi <= q1 for q0, q1 in self.quotes)
+
+    def span(self, start: int, stop: int) -> tuple[int, int]:
+        if start >= stop:
+            pos = self.toks[start].start if start < len(self.toks) else len(self.body)
+            return pos, pos
+        return self.toks[start].start, self.toks[stop - 1].end
+
+
+def make_doc(article_id: str, body: str) -> Doc:
+    toks = tokens(body)
+    return Doc(article_id, body, toks, quote_spans(body), [t.key for t in toks])
+
+
+def _seeds(a: list[str], b: list[str], n: int) -> list[tuple[int, int]]:
+    """(i, j) starts of n-word runs shared by both, one per diagonal stretch."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for j in range(len(b) - n + 1):
+        index.setdefault(tuple(b[j : j + n]), []).append(j)
+    seeds: list[tuple[int, int]] = []
+    covered: set[tuple[int, int]] = set()
+    for i in range(len(a) - n + 1):
+        for j in index.get(tuple(a[i : i + n]), []):
+            if (i - 1, j - 1) not in covered:
+                seeds.append((i, j))
+            covered.add((i, j))
+    return seeds
+
+
+def _window_blocks(a: list[str], b: list[str], seed: tuple[int, int],
+                   settings: ChangeSettings) -> list[tuple[int, int, int]]:
+    """Shared runs (a, b, size) of the two windows around a seed (difflib)."""
+    width = 4 * settings.max_gap_words + settings.anchor_words
+    a0, b0 = max(0, seed[0] - width), max(0, seed[1] - width)
+    a1, b1 = min(len(a), seed[0] + 2 * width), min(len(b), seed[1] + 2 * width)
+    matcher = SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)
+    return [(m.a + a0, m.b + b0, m.size) for m in matcher.get_matching_blocks() if m.size]
+
+
+def _region(chain: list[tuple[int, int, int]], anchor_words: int) -> AlignedRegion:
+    pairs = list(pairwise(chain))
+    all_gaps = [Gap(x[0] + x[2], y[0], x[1] + x[2], y[1]) for x, y in pairs]
+    near_anchor = [max(x[2], y[2]) >= anchor_words for x, y in pairs]
+    gaps = [g for g, keep in zip(all_gaps, near_anchor, strict=True) if keep]
+    return AlignedRegion(chain[0][0], chain[-1][0] + chain[-1][2], chain[0][1],
+                         chain[-1][1] + chain[-1][2], max(c[2] for c in chain), gaps,
+                         all_gaps, chain)
+
+
+def _grow(da: Doc, db: Doc, seed: tuple[int, int], settings: ChangeSettings) -> AlignedRegion:
+    """Diff windows around a seed and keep the blocks chained by small gaps."""
+    blocks = _window_blocks(da.keys, db.keys, seed, settings)
+    home = next((k for k, blk in enumerate(blocks)
+                 if blk[0] <= seed[0] < blk[0] + blk[2] and blk[1] - blk[0] == seed[1] - seed[0]),
+                None)
+    if home is None:  # the window diff matched the words elsewhere: keep the bare seed run
+        return _region([(seed[0], seed[1], settings.anchor_words)], settings.anchor_words)
+    limit = settings.max_gap_words
+    lo = hi = home
+    while lo > 0 and _bridgeable(da, db, blocks[lo - 1], blocks[lo], limit):
+        lo -= 1
+    while hi + 1 < len(blocks) and _bridgeable(da, db, blocks[hi], blocks[hi + 1], limit):
+        hi += 1
+    return _region(blocks[lo:hi + 1], settings.anchor_words)
+
+
+def _bridgeable(
+    da: Doc, db: Doc, left: tuple[int, int, int], right: tuple[int, int, int], limit: int
+) -> bool:
+    """Small gap on both sides, and no paragraph break inside it (passages stay in one)."""
+    gap_a = right[0] - (left[0] + left[2])
+    gap_b = right[1] - (left[1] + left[2])
+    if not (0 <= gap_a <= limit and 0 <= gap_b <= limit):
+        return False
+    text_a = da.body[da.toks[left[0] + left[2] - 1].end : da.toks[right[0]].start]
+    text_b = db.body[db.toks[left[1] + left[2] - 1].end : db.toks[right[1]].start]
+    return "\n" not in text_a and "\n" not in text_b
+
+
+def aligned_regions(a: Doc, b: Doc, settings: ChangeSettings) -> list[AlignedRegion]:
+    """All anchored passages A shares with B (each reported once)."""
+    ka, kb = a.keys, b.keys
+    regions: list[AlignedRegion] = []
+    for seed in _seeds(ka, kb, settings.anchor_words):
+        if any(r.a_from <= seed[0] < r.a_to and r.b_from <= seed[1] < r.b_to for r in regions):
+            continue
+        regions.append(_grow(a, b, seed, settings))
+    return regions

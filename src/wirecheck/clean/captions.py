@@ -1,0 +1,63 @@
+"""Photo captions left in scraped text: credits, "in this photo", dated picture lines.
+
+A photo credit in parentheses at the end of a line is decisive on its own; the weaker
+signals (a "left,"/"right," position note, a "Weekday, Month D, YYYY," appositive, a
+present-tense picture verb) must come together, so a real sentence with a date stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CREDIT = re.compile(
+    r"\((?=[^()]*(?:\bphoto\b|\bphotograph|\bimages?\b|\bpool\b|\bpicture|/[^/()]+\bvia\b|"
+    r"\bcredit\b|\bhandout\b))[^()]{2,90}\)\s*$",
+    re.IGNORECASE,
+)
+# "... in Beijing. Photograph: A. Name/Agency" (a trailing credit without parentheses)
+_CREDIT_SUFFIX = re.compile(
+    r"\b(?:photograph|photo|image|illustration|picture)s?\s*:\s*[\w .'’-]{2,40}/[\w .'’-]{2,40}$",
+    re.IGNORECASE,
+)
+_CREDIT_PREFIX = re.compile(
+    r"^(?:photo|image|picture|file photo|photograph)\s*(?:credit)?\s*:", re.IGNORECASE
+)
+_IN_THIS_PHOTO = re.compile(
+    r"\b(?:in this|this) (?:undated |handout |file |aerial )?(?:photo|image|picture|"
+    r"photograph|video grab|still)\b",
+    re.IGNORECASE,
+)
+_POSITION = re.compile(
+    r",\s*(?:left|right|centre|center|second (?:from )?(?:left|right)|"
+    r"top|bottom|front|rear)\s*,",
+    re.IGNORECASE,
+)
+_WEEKDAY_DATE = re.compile(
+    r",\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
+    r"[A-Z][a-z]{2,8}\.?\s+[0-3]?\d,\s+(?:19|20)\d\d\b"
+)
+_PICTURE_VERB = re.compile(
+    r"^[A-Z][\w.'’ -]{2,80}?\b(?:speaks|meets|shakes hands|walks|arrives|gestures|listens|"
+    r"looks on|attends|waves|poses|stands|sits|smiles|delivers|holds|greets|talks)\b"
+)
+
+
+def caption_rule(text: str) -> str | None:
+    """The caption rule a line triggers, or None. Credits decide alone; others need two."""
+    if _CREDIT.search(text) or _CREDIT_SUFFIX.search(text):
+        return "photo-credit"
+    if _CREDIT_PREFIX.match(text):
+        return "photo-label"
+    signals = [
+        name
+        for name, pattern in (
+            ("in-this-photo", _IN_THIS_PHOTO),
+            ("position-note", _POSITION),
+            ("weekday-date", _WEEKDAY_DATE),
+            ("picture-verb", _PICTURE_VERB),
+        )
+        if pattern.search(text)
+    ]
+    if len(signals) >= 2:
+        return "+".join(signals)
+    return None

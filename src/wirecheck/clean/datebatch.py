@@ -1,0 +1,106 @@
+"""Dates across the batch: an undated article borrows its nearest neighbour's date context.
+
+An article whose text names no full date often names a weekday ("on Friday") or a day
+and month ("on April 12"). Resolved against the date of a very similar article of the
+batch (a copy or rewrite of the same report), they give the article's own date; with no
+such reference, the neighbour's date is taken. ``date_source`` says which happened.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from wirecheck.clean import dates
+from wirecheck.clean.lines import content_words, jaccard
+from wirecheck.settings.clean import CleanSettings
+
+_RARE_WORDS = 20  # rarest words per article used to find similar articles (blocking keys)
+_MAX_CANDIDATES = 20  # most word-sharing articles scored as date neighbours
+
+
+@dataclass
+class DateState:
+    """Date evidence of one cleaned article, for the batch pass."""
+
+    date: date | None
+    source: str | None
+    words: set[str]
+    weekdays: list[int] = field(default_factory=list)
+    month_days: list[tuple[int, int]] = field(default_factory=list)
+
+
+def borrow_dates(states: list[DateState], ids: list[str], settings: CleanSettings) -> None:
+    """Date undated articles from their most similar dated neighbour, in rounds.
+
+    An article first waits for its own nearest neighbour (a near copy is the best anchor);
+    when no round makes progress, it takes the most similar dated article instead.
+    """
+    neighbours = _neighbours(states, settings.date_similarity)
+    relaxed = False
+    while True:
+        progress = False
+        for index, state in enumerate(states):
+            if state.date is not None or not neighbours[index]:
+                continue
+            dated = [(s, j) for s, j in neighbours[index] if states[j].date is not None]
+            if not dated or (not relaxed and dated[0][1] != neighbours[index][0][1]):
+                continue
+            _anchor(state, states[dated[0][1]], ids[dated[0][1]], settings)
+            progress = True
+        if not progress:
+            if relaxed:
+                return
+            relaxed = True
+        else:
+            relaxed = False
+
+
+def _anchor(state: DateState, other: DateState, other_id: str, settings: CleanSettings) -> None:
+    anchor = other.date
+    assert anchor is not None
+    for month, day in state.month_days:
+        found = dates.resolve_month_day(month, day, [anchor])
+        if found is not None:
+            state.date, state.source = found, f"month-day in text, year from similar {other_id}"
+            return
+    found = dates.resolve_weekday(state.weekdays, anchor, settings.weekday_max_days)
+    if found is not None:
+        state.date = found
+        state.source = f"weekday in text, resolved against similar {other_id}"
+        return
+    state.date, state.source = anchor, f"date of similar article {other_id}"
+
+
+def _neighbours(states: list[DateState], threshold: float) -> list[list[tuple[float, int]]]:
+    """For each undated article, similar articles (Jaccard >= threshold), best first.
+
+    Candidates come from an inverted index over each article's rarest shared words, so a
+    large batch is not compared all-pairs.
+    """
+    df: Counter[str] = Counter(w for s in states for w in s.words)
+    postings: dict[str, list[int]] = {}
+    for index, state in enumerate(states):
+        for word in _rare(state.words, df):
+            postings.setdefault(word, []).append(index)
+    out: list[list[tuple[float, int]]] = []
+    for index, state in enumerate(states):
+        if state.date is not None:
+            out.append([])
+            continue
+        shared = Counter(j for w in _rare(state.words, df) for j in postings.get(w, []))
+        shared.pop(index, None)
+        candidates = [j for j, _ in shared.most_common(_MAX_CANDIDATES)]
+        scored = [(jaccard(state.words, states[j].words), j) for j in candidates]
+        out.append(sorted((p for p in scored if p[0] >= threshold), reverse=True))
+    return out
+
+
+def _rare(words: set[str], df: Counter[str]) -> list[str]:
+    shared = [w for w in words if df[w] >= 2]
+    return sorted(shared, key=lambda w: (df[w], w))[:_RARE_WORDS]
+
+
+def body_words(body: str) -> set[str]:
+    return content_words(body, min_len=5)

@@ -1,0 +1,232 @@
+"""Cleaning one document: each rule marks lines; what no rule marked is the body.
+
+Rules run in a fixed order and never overrule an earlier decision: leading metadata,
+captions, site summaries, the title, chrome (cues, repetition), related headlines after
+navigation cues, a re-printed title, and re-printed paragraphs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from wirecheck.clean import metadata
+from wirecheck.clean.captions import caption_rule
+from wirecheck.clean.chrome import LineContext, chrome_verdict
+from wirecheck.clean.corpus import BatchSignals
+from wirecheck.clean.cues import HEADLINE_LIST_FAMILIES, cue_hits
+from wirecheck.clean.lines import (
+    Line,
+    ends_sentence,
+    hashtag_share,
+    norm_key,
+    split_lines,
+    word_count,
+)
+from wirecheck.clean.summary import summary_lines
+from wirecheck.model import RawDocument, RemovalReason, RemovedLine
+from wirecheck.settings.clean import CleanSettings
+
+_HASHTAG_SHARE = 0.6  # share of hashtag tokens that makes a tag line (seed: 1.0, prose: 0)
+
+
+@dataclass
+class Marked:
+    """Work state of one document: its lines and the decision on each."""
+
+    doc: RawDocument
+    lines: list[Line]
+    removed: list[RemovedLine] = field(default_factory=list)
+    closed: set[int] = field(default_factory=set)  # indexes of lines removed whole
+    kept_text: dict[int, str] = field(default_factory=dict)  # lines kept with a part cut off
+    title: str | None = None
+    date: str | None = None
+    date_source: str | None = None
+    byline: str | None = None
+
+    def mark(self, index: int, reason: RemovalReason, rule: str, text: str | None = None) -> None:
+        line = self.lines[index]
+        self.removed.append(
+            RemovedLine(
+                text=line.text if text is None else text,
+                reason=reason,
+                rule=rule,
+                line_no=line.no,
+            )
+        )
+        if text is None:
+            self.closed.add(index)
+
+    def cut(self, index: int, reason: RemovalReason, rule: str, part: str, rest: str) -> None:
+        """Remove ``part`` of a line and keep ``rest`` of it in the body."""
+        self.mark(index, reason, rule, text=part)
+        if rest:
+            self.kept_text[index] = rest
+        else:
+            self.closed.add(index)
+
+    def open(self, index: int) -> bool:
+        return index not in self.closed
+
+    def body_lines(self) -> list[tuple[int, str]]:
+        return [
+            (i, self.kept_text.get(i, line.text))
+            for i, line in enumerate(self.lines)
+            if self.open(i) and self.kept_text.get(i, line.text)
+        ]
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(text for _, text in self.body_lines())
+
+    def raw_sha1(self) -> str:
+        return hashlib.sha1(self.doc.text.encode("utf-8")).hexdigest()
+
+
+def mark_document(doc: RawDocument, batch: BatchSignals, settings: CleanSettings) -> Marked:
+    """Run every line rule over one document; ``batch`` holds the batch's line signals."""
+    state = Marked(doc=doc, lines=split_lines(doc.text), byline=doc.byline)
+    _head_metadata(state, settings)
+    _captions(state)
+    for index, rule in summary_lines(state.lines, settings.summary_overlap).items():
+        if state.open(index):
+            state.mark(index, RemovalReason.SUMMARY, rule)
+    _title(state, settings)
+    _chrome(state, batch, settings)
+    _related_headlines(state, settings)
+    _repeated_title(state)
+    _duplicates(state, settings)
+    return state
+
+
+def _head_metadata(state: Marked, settings: CleanSettings) -> None:
+    """Date lines, bylines and kicker lines among the first lines of the document."""
+    open_before = 0  # head lines left open so far (the first one is the likely title)
+    for index in range(min(settings.head_lines, len(state.lines))):
+        text = state.lines[index].text
+        if state.date is None and _date_line(state, index, settings):
+            continue
+        name = metadata.byline(text, settings.short_line_words)
+        if name is not None:
+            state.mark(index, RemovalReason.METADATA, "byline")
+            state.byline = state.byline or name
+            continue
+        after_title = open_before == 1
+        kicker = metadata.is_kicker(text, settings.short_line_words, after_title=after_title)
+        if kicker is not None:
+            state.mark(index, RemovalReason.METADATA, kicker)
+            continue
+        open_before += 1
+
+
+def _date_line(state: Marked, index: int, settings: CleanSettings) -> bool:
+    """A leading date (maybe inline before the text) or a "Source | date" label line."""
+    text = state.lines[index].text
+    found = metadata.leading_date(text)
+    if found is not None:
+        state.cut(index, RemovalReason.METADATA, "leading-date", found.meta, found.rest)
+        state.date, state.date_source = found.iso, "leading-line"
+        return True
+    labelled = metadata.source_date_line(text, settings.short_line_words)
+    if labelled is None:
+        return False
+    state.mark(index, RemovalReason.METADATA, "source-date-line")
+    state.date, state.date_source = labelled[0], "leading-line"
+    state.byline = state.byline or labelled[1]
+    return True
+
+
+def _captions(state: Marked) -> None:
+    for index, line in enumerate(state.lines):
+        rule = caption_rule(line.text) if state.open(index) else None
+        if rule is not None:
+            state.mark(index, RemovalReason.CAPTION, rule)
+
+
+def _title(state: Marked, settings: CleanSettings) -> None:
+    """The title: metadata's, else the first title-like line of the head (then removed)."""
+    given = state.doc.title.strip() if state.doc.title else None
+    for index in range(min(settings.head_lines, len(state.lines))):
+        if not state.open(index) or index in state.kept_text:
+            continue
+        text = state.lines[index].text
+        if given is not None and norm_key(text) != norm_key(given):
+            continue
+        if given is not None or metadata.is_title_like(text, settings.title_max_words):
+            state.mark(index, RemovalReason.METADATA, "title")
+            state.title = given or text
+            return
+        break  # the first open line is body text: no title line
+    state.title = given
+
+
+def _chrome(state: Marked, batch: BatchSignals, settings: CleanSettings) -> None:
+    count = len(state.lines)
+    for index, line in enumerate(state.lines):
+        if not state.open(index):
+            continue
+        key = norm_key(line.text)
+        tail = index >= count - settings.tail_lines
+        if key in batch.stock and tail and not state.doc.preclean:
+            state.mark(index, RemovalReason.BOILERPLATE, "stock-paragraph")
+            continue
+        if hashtag_share(line.text) >= _HASHTAG_SHARE and line.text.count("#") >= 2:
+            state.mark(index, RemovalReason.BOILERPLATE, "hashtags")
+            continue
+        edge = index < settings.head_lines or index >= count - settings.tail_lines
+        ctx = LineContext(line.text, edge, key in batch.repeated, settings)
+        verdict = chrome_verdict(ctx, settings.chrome_threshold, strong_only=state.doc.preclean)
+        if verdict is not None:
+            state.mark(index, RemovalReason.BOILERPLATE, verdict.rule)
+            state.removed[-1].explanation = verdict.explanation
+
+
+def _related_headlines(state: Marked, settings: CleanSettings) -> None:
+    """Headline-shaped lines right after a navigation cue ("Next Article"), in the tail run
+    only. A line ending like a sentence is news prose (headlines carry no final period)."""
+    for index in range(len(state.lines)):
+        if state.open(index) or not _is_nav(state.lines[index].text):
+            continue
+        follow = index + 1
+        while (
+            follow < len(state.lines)
+            and state.open(follow)
+            and not ends_sentence(state.lines[follow].text)
+            and _in_tail_run(state, follow, settings)
+        ):
+            state.mark(follow, RemovalReason.BOILERPLATE, "related-headline")
+            follow += 1
+
+
+def _is_nav(text: str) -> bool:
+    return any(family in HEADLINE_LIST_FAMILIES for family, strong in cue_hits(text) if strong)
+
+
+def _in_tail_run(state: Marked, index: int, settings: CleanSettings) -> bool:
+    """This line and every open line after it are headline-sized: nothing long follows."""
+    return all(
+        word_count(line.text) <= settings.headline_max_words
+        for i, line in enumerate(state.lines[index:], start=index)
+        if state.open(i)
+    )
+
+
+def _repeated_title(state: Marked) -> None:
+    if not state.title:
+        return
+    key = norm_key(state.title)
+    for index, line in enumerate(state.lines):
+        if state.open(index) and norm_key(line.text) == key:
+            state.mark(index, RemovalReason.BOILERPLATE, "repeated-title")
+
+
+def _duplicates(state: Marked, settings: CleanSettings) -> None:
+    """A long paragraph printed twice (a teaser lead): the earlier copy goes, one stays."""
+    last: dict[str, int] = {}
+    for index, line in enumerate(state.lines):
+        if state.open(index) and len(line.text) >= settings.duplicate_min_chars:
+            last[norm_key(line.text)] = index
+    for index, line in enumerate(state.lines):
+        key = norm_key(line.text)
+        if state.open(index) and key in last and last[key] != index:
+            state.mark(index, RemovalReason.BOILERPLATE, "duplicate-line")

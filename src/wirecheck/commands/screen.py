@@ -1,0 +1,142 @@
+"""``wirecheck screen --list FILE``: load a sanctions list into the workspace and screen.
+
+The list is streamed into the workspace (name, version, row count kept); then every
+organisation, government body and person of the stored analysis is screened against all
+lists in the workspace, and the matches are saved back (``entities[].screening``). Bad rows
+are reported one line each and skipped (exit 1); an unreadable list is a usage error (exit 2).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from wirecheck.commands import EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE
+from wirecheck.commands.ingest import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from wirecheck.entities.lists import ErrorLog
+    from wirecheck.model import Analysis, Entity
+    from wirecheck.store import Workspace
+
+ListOpt = Annotated[Path, typer.Option("--list", help="List file (FtM JSON lines or CSV).")]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", help="ftm, simple (targets.simple.csv) or csl; default: detect."),
+]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB workspace file.")]
+OutOpt = Annotated[
+    Path | None, typer.Option("--out", help="Also write DIR/analysis.json with the matches.")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+
+
+def screen_command(
+    list_file: ListOpt,
+    fmt: FormatOpt = None,
+    db: DbOpt = DEFAULT_DB,
+    out: OutOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Load a sanctions/export-control list and screen the workspace's entities against it."""
+    from wirecheck.entities.lists import FORMATS, ErrorLog, ListFormatError
+
+    if fmt is not None and fmt not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    if not db.exists():
+        typer.echo(f"error: {db}: no such workspace (run `wirecheck run` first)", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    from wirecheck.store import Workspace
+
+    log = ErrorLog()
+    with Workspace.open(db) as workspace:
+        try:
+            name, version, count = load_into(workspace, list_file, fmt, log)
+        except ListFormatError as err:
+            typer.echo(f"error: {err}", err=True)
+            raise typer.Exit(EXIT_USAGE) from err
+        analysis = screen_workspace(workspace)
+    if out is not None:
+        from wirecheck.runner import write_analysis_json
+
+        write_analysis_json(analysis, out)
+    _report(analysis, {"name": name, "version": version, "entries": count}, log, as_json)
+    raise typer.Exit(EXIT_INPUT_ERRORS if log.count else EXIT_OK)
+
+
+def load_into(
+    workspace: Workspace, path: Path, fmt: str | None, log: ErrorLog
+) -> tuple[str, str, int]:
+    """Stream the list at ``path`` into the workspace; (name, version, entries stored)."""
+    from wirecheck.entities.lists import iter_list, list_name, list_version
+
+    entries = iter_list(path, fmt, log)
+    name, version = list_name(path), list_version(path)
+    return name, version, workspace.save_list(name, version, entries)
+
+
+def screen_workspace(workspace: Workspace) -> Analysis:
+    """The stored analysis with its entities (resolved if needed) screened against every
+    stored list; saved back to the workspace."""
+    from wirecheck.entities.resolve import resolve_only
+    from wirecheck.entities.screening.index import ScreenIndex
+    from wirecheck.entities.screening.screen import screen_entities
+    from wirecheck.settings import load_settings
+
+    settings = load_settings().screen
+    analysis = workspace.load_analysis()
+    entities = analysis.entities or resolve_only(analysis, settings)
+    index = ScreenIndex()
+    for name, _, _ in workspace.list_lists():
+        for entry in workspace.iter_list_entries(name):
+            index.add(entry)
+    screened = screen_entities(entities, settings, index)
+    analysis = analysis.model_copy(update={"entities": screened})
+    workspace.save_analysis(analysis)
+    return analysis
+
+
+def _matches(entities: list[Entity]) -> list[dict[str, Any]]:
+    return [
+        {
+            "entity": e.id,
+            "entity_name": e.name,
+            "type": e.type.value,
+            "list": m.list,
+            "entry": m.entry,
+            "name": m.name,
+            "score": m.score,
+            "explanation": m.explanation,
+        }
+        for e in entities
+        for m in e.screening
+    ]
+
+
+def _report(analysis: Analysis, loaded: dict[str, Any], log: ErrorLog, as_json: bool) -> None:
+    matches = _matches(analysis.entities)
+    errors = [e.line() for e in log.errors]
+    if as_json:
+        payload = {"list": loaded, "bad_rows": log.count, "errors": errors, "matches": matches}
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    for line in errors:
+        typer.echo(f"error: {line}", err=True)
+    typer.echo(
+        f"list {loaded['name']} ({loaded['version']}): {loaded['entries']} entries loaded, "
+        f"{log.count} bad rows, {log.skipped} rows of other kinds skipped"
+    )
+    screened = sum(1 for e in analysis.entities if e.type.value != "country")
+    typer.echo(f"{screened} entities screened, {len(matches)} matches")
+    for match in matches:
+        typer.echo(
+            f"  {match['entity_name']} ~ {match['name']} [{match['list']}:{match['entry']}] "
+            f"{match['score']:.2f}: {match['explanation']}"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("screen")(screen_command)

@@ -1,0 +1,7 @@
+"""Entity resolution, sanctions-list loading and screening (see docs/screening.md)."""
+
+from __future__ import annotations
+
+from wirecheck.entities.resolve import resolve_entities
+
+__all__ = ["resolve_entities"]

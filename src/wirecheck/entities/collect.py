@@ -1,0 +1,60 @@
+"""Gather the surface forms resolution works on: NER spans plus supply-relation parties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wirecheck.entities.names import clean_surface, is_plausible_name
+from wirecheck.model import Analysis, ClaimMention, EntityMention
+
+KEPT_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+
+
+@dataclass(frozen=True)
+class Surface:
+    """One occurrence of a name in one article, with the label that produced it."""
+
+    text: str  # cleaned surface form
+    label: str  # ORG|PERSON|GPE|NORP|SUPPLY
+    article: str
+    start: int = -1
+    end: int = -1
+    note: str = ""  # how the form was found, when not by the tagger
+
+
+def from_entity_mention(mention: EntityMention, min_chars: int) -> Surface | None:
+    """A cleaned Surface for an NER span, or None when the span is not a usable name."""
+    if mention.label not in KEPT_LABELS or not is_plausible_name(mention.text, min_chars):
+        return None
+    text = clean_surface(mention.text)
+    offset = mention.text.find(text)
+    start = mention.start + max(offset, 0)
+    return Surface(text, mention.label, mention.article, start, start + len(text))
+
+
+def from_party(mention: ClaimMention, party: str, min_chars: int) -> Surface | None:
+    """A Surface for a supplier/recipient named by a supply relation, located in its sentence."""
+    if not is_plausible_name(party, min_chars):
+        return None
+    text = clean_surface(party)
+    offset = mention.text.find(text)
+    if offset < 0:
+        return Surface(text, "SUPPLY", mention.article)
+    start = mention.start + offset
+    return Surface(text, "SUPPLY", mention.article, start, start + len(text))
+
+
+def collect_surfaces(analysis: Analysis, min_chars: int) -> list[Surface]:
+    """Every usable surface form of the analysis, NER spans first, then supply parties."""
+    out: list[Surface] = []
+    for em in analysis.entity_mentions:
+        surface = from_entity_mention(em, min_chars)
+        if surface is not None:
+            out.append(surface)
+    for cm in analysis.mentions:
+        for party in (cm.supplier, cm.recipient):
+            if party:
+                surface = from_party(cm, party, min_chars)
+                if surface is not None:
+                    out.append(surface)
+    return out

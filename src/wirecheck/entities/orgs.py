@@ -1,0 +1,80 @@
+"""Organisation resolution: join spellings of one organisation, never two organisations.
+
+Three joins, each with its reason kept on the member:
+1. same order-free token key after ``fingerprints`` legal-form removal (case, punctuation,
+   legal form, word order: "X Research Institute" = "Research Institute of X");
+2. spelling slips: same token count, rapidfuzz ``token_sort_ratio`` >= ``org_fuzzy_join``;
+3. short forms: a name whose tokens are a subset of exactly one longer name, where the longer
+   name only adds generic organisation words ("Acme" = "Acme Technology Group"); an acronym of
+   exactly one longer name joins it too. Names that add distinctive words ("Acme Aero Systems")
+   stay apart, since those are often subsidiaries.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from wirecheck.entities.collect import Surface
+from wirecheck.entities.groups import Group, group_by_key, merge_edges
+from wirecheck.entities.names import ORG_WORDS, acronym, org_tokens
+
+
+def cluster_orgs(surfaces: list[Surface], fuzzy_join: float) -> list[Group]:
+    groups = group_by_key(surfaces, org_tokens)
+    edges = _fuzzy_edges(groups, fuzzy_join) + _short_form_edges(groups)
+    return merge_edges(groups, edges)
+
+
+def _fuzzy_edges(groups: list[Group], threshold: float) -> list[tuple[int, int, str]]:
+    """Spelling-slip links between groups of equal token count that share a token."""
+    edges: list[tuple[int, int, str]] = []
+    by_token: dict[str, list[int]] = {}
+    for index, group in enumerate(groups):
+        for token in set(group.tokens):
+            by_token.setdefault(token, []).append(index)
+    seen: set[tuple[int, int]] = set()
+    for indices in by_token.values():
+        for pos, left in enumerate(indices):
+            for right in indices[pos + 1 :]:
+                pair = (left, right)
+                if pair in seen or len(groups[left].tokens) != len(groups[right].tokens):
+                    continue
+                seen.add(pair)
+                if len(groups[left].tokens) < 2:
+                    continue
+                score = (
+                    fuzz.token_sort_ratio(
+                        " ".join(groups[left].tokens), " ".join(groups[right].tokens)
+                    )
+                    / 100.0
+                )
+                if score >= threshold:
+                    edges.append((left, right, f"spelling variant (token similarity {score:.2f})"))
+    return edges
+
+
+def _short_form_edges(groups: list[Group]) -> list[tuple[int, int, str]]:
+    """Short forms and acronyms that point at exactly one longer name."""
+    edges: list[tuple[int, int, str]] = []
+    for index, group in enumerate(groups):
+        short = set(group.tokens)
+        if not short - ORG_WORDS:
+            continue  # only generic words: not a name of anything in particular
+        targets = [
+            other
+            for other, longer in enumerate(groups)
+            if other != index and _is_short_form(group.tokens, longer.tokens)
+        ]
+        if len(targets) == 1:
+            full = " ".join(groups[targets[0]].tokens)
+            edges.append((index, targets[0], f"short form or acronym of '{full}'"))
+    return edges
+
+
+def _is_short_form(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    if len(long) <= len(short):
+        return False
+    if len(short) == 1 and len(short[0]) >= 3 and short[0] == acronym(long):
+        return True
+    extra = set(long) - set(short)
+    return set(short) < set(long) and extra <= ORG_WORDS

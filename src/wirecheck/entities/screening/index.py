@@ -1,0 +1,98 @@
+"""A blocking index over list entries: candidate retrieval without comparing to every entry.
+
+Each name of each entry is indexed under its blocking keys. A query gathers the entries that
+share keys with it, weighting each shared key by its rarity (inverse posting size) and
+ignoring keys so common that they carry no signal; only the best ``max_candidates`` are
+scored. Hand-written because the index must stay inside the process, small and dependency
+free (a search engine would be a service to run); the scoring uses rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import cast
+
+from wirecheck.entities.screening.keys import (
+    PERSON_SCHEMATA,
+    NameForm,
+    blocking_keys,
+    key_groups,
+    name_form,
+)
+from wirecheck.model import ListEntry
+
+
+@dataclass
+class ScreenIndex:
+    entries: list[ListEntry] = field(default_factory=list)
+    forms: list[tuple[NameForm, ...]] = field(default_factory=list)  # per entry, prepared once
+    postings: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entries: Iterable[ListEntry]) -> ScreenIndex:
+        index = cls()
+        for entry in entries:
+            index.add(entry)
+        return index
+
+    def add(self, entry: ListEntry) -> None:
+        number = len(self.entries)
+        self.entries.append(entry)
+        forms = tuple(entry_forms(entry))
+        self.forms.append(forms)
+        keys: set[str] = set()
+        for form in forms:
+            keys |= blocking_keys(form.tokens)
+        for key in keys:
+            self.postings.setdefault(key, []).append(number)
+
+    def candidates(self, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]:
+        """Entry numbers sharing the rarest keys with ``tokens``, best first (at most limit).
+
+        Each query token (and the space-free whole name) adds the weight of its rarest key an
+        entry shares, so one token's many spelling keys count once. Keys are read rarest
+        first until ``budget`` postings have been read: a query never walks the long lists of
+        common words ("technology", a big city).
+        """
+        total = len(self.entries) + 1
+        groups = key_groups(tokens)
+        visits: list[tuple[int, int, list[int]]] = []
+        for group_no, group in enumerate(groups):
+            visits += [(len(p), group_no, p) for p in map(self.postings.get, group) if p]
+        visits.sort(key=lambda v: v[0])
+        best: list[dict[int, float]] = [{} for _ in groups]
+        read = 0
+        for size, group_no, posting in visits:
+            if read and read + size > budget:
+                break
+            read += size
+            # Rarest keys come first, so an entry keeps the first (highest) weight per group.
+            fresh = dict.fromkeys(posting, math.log(total / size))
+            fresh.update(best[group_no])
+            best[group_no] = fresh
+        scores: Counter[int] = Counter()
+        for weights in best:
+            scores.update(weights)
+        return [number for number, _ in scores.most_common(limit)]
+
+
+def rarity_of(index: ScreenIndex) -> Callable[[str], float]:
+    """Inverse document frequency of a token among the list's names (unknown tokens: rarest)."""
+    total = len(index.entries) + 1
+
+    def rarity(token: str) -> float:
+        posting = index.postings.get("t:" + token)
+        return math.log(total / (len(posting) + 1 if posting else 1)) + 1.0
+
+    return rarity
+
+
+def entry_forms(entry: ListEntry) -> list[NameForm]:
+    is_person = entry.schema_ in PERSON_SCHEMATA
+    forms = [name_form(entry.name, is_person)]
+    aliases = cast("list[str]", entry.aliases)  # model field named `list` confuses mypy
+    forms += [name_form(alias, is_person, True) for alias in aliases]
+    return [f for f in forms if f.tokens]

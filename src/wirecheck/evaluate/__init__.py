@@ -1,0 +1,83 @@
+"""Score an analysis against a gold file (``wirecheck eval``).
+
+``evaluate(analysis, gold)`` returns one ``FindingScore`` per finding type of the gold
+format (``../shared/seeds/gold.yaml``; SPEC "Gold files"): boilerplate removed, body lines
+kept, captions, site summaries, dates, stories, families, independent origins, supply
+relations (parties+goods, end use, articles), quantities, conflicts, single-source facts,
+introduced changes, entity groups. Article keys are file-name prefixes (or ``records:``
+URLs). A finding type whose data the analysis lacks scores recall 0, never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from wirecheck.evaluate.articles import (
+    score_body_kept,
+    score_boilerplate,
+    score_captions,
+    score_dates,
+    score_summaries,
+)
+from wirecheck.evaluate.claims import score_quantities, score_supply
+from wirecheck.evaluate.clusters import (
+    score_families,
+    score_independent_origins,
+    score_stories,
+)
+from wirecheck.evaluate.findings import (
+    score_changes,
+    score_conflicts,
+    score_entities,
+    score_single_source,
+)
+from wirecheck.evaluate.keys import Keyed, keyed
+from wirecheck.evaluate.results import EvalReport, FindingScore
+from wirecheck.model import Analysis
+
+__all__ = ["EvalReport", "FindingScore", "evaluate", "load_gold"]
+
+Scorer = Callable[[Keyed, Mapping[str, Any]], FindingScore]
+
+SCORERS: tuple[Scorer, ...] = (
+    score_boilerplate,
+    score_body_kept,
+    score_captions,
+    score_summaries,
+    score_dates,
+    score_stories,
+    score_families,
+    score_independent_origins,
+    score_quantities,
+    score_conflicts,
+    score_single_source,
+    score_changes,
+    score_entities,
+)
+
+
+def load_gold(path: str | Path) -> dict[str, Any]:
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: not a gold file (expected a mapping)")
+    return data
+
+
+def evaluate(analysis: Analysis, gold: Mapping[str, Any], gold_name: str = "") -> EvalReport:
+    """Every scorer over ``analysis``; supply relations give three rows."""
+    k = keyed(analysis, gold)
+    gold_keys = set(map(str, gold.get("articles") or {}))
+    rows = [scorer(k, gold) for scorer in SCORERS]
+    supply = score_supply(k, gold)
+    rows[8:8] = [supply.relations, supply.end_use, supply.articles]
+    for row in rows:
+        if row.support == 0 and not row.note:
+            row.note = "no gold items of this type"
+    matched = len(set(k.key_of.values()) & gold_keys) if gold_keys else len(k.key_of)
+    return EvalReport(
+        gold=gold_name, articles=len(analysis.articles), matched_articles=matched, scores=rows
+    )

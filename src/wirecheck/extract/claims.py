@@ -1,0 +1,171 @@
+"""The extract stage: one spaCy parse per article -> claim mentions and entity mentions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from wirecheck.extract.entities import entity_mentions, entity_spans
+from wirecheck.extract.goods import load_taxonomy
+from wirecheck.extract.lexicon import GROUP_NOUNS
+from wirecheck.extract.nlp import parse_texts
+from wirecheck.extract.quantity_claims import quantity_mentions
+from wirecheck.extract.sentences import SentenceInfo, sentence_infos, source_of
+from wirecheck.extract.speech import quote_mentions, statement_mentions
+from wirecheck.extract.supply import SentenceParts, SupplyFinding, supply_in_sentence
+from wirecheck.model import (
+    Article,
+    ClaimKind,
+    ClaimMention,
+    EntityMention,
+    Explanation,
+    FeatureScore,
+    stable_id,
+)
+from wirecheck.settings.extract import ExtractSettings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class ExtractionResult:
+    mentions: list[ClaimMention] = field(default_factory=list)
+    entity_mentions: list[EntityMention] = field(default_factory=list)
+
+
+def extract_claims(articles: Sequence[Article], settings: ExtractSettings) -> ExtractionResult:
+    """Claim mentions (supply, quantity, quote, statement) and entity spans of ``articles``."""
+    result = ExtractionResult()
+    docs = parse_texts([a.body for a in articles], settings)
+    for article, doc in zip(articles, docs, strict=True):
+        mentions, entities = extract_from_doc(article, doc, settings)
+        result.mentions.extend(mentions)
+        result.entity_mentions.extend(entities)
+    return result
+
+
+def extract_from_doc(
+    article: Article, doc: Doc, settings: ExtractSettings
+) -> tuple[list[ClaimMention], list[EntityMention]]:
+    spans = entity_spans(doc)
+    sentences = sentence_infos(doc, spans)
+    mentions = [
+        *_supply_mentions(article, sentences, settings),
+        *quantity_mentions(article, doc, sentences, settings),
+        *quote_mentions(article, doc.text, sentences, settings),
+    ]
+    if settings.statements:
+        mentions.extend(statement_mentions(article, sentences))
+    return mentions, entity_mentions(doc, article.id, spans)
+
+
+# --------------------------------------------------------------------------- supply
+
+
+def _supply_mentions(
+    article: Article, sentences: list[SentenceInfo], settings: ExtractSettings
+) -> list[ClaimMention]:
+    out: list[ClaimMention] = []
+    previous: list[SupplyFinding] = []
+    recipients: Counter[str] = Counter()
+    for index, sentence in enumerate(sentences):
+        nxt = sentences[index + 1] if index + 1 < len(sentences) else None
+        parts = SentenceParts(
+            sentence.span,
+            sentence.actors,
+            sentence.goods,
+            nxt.text if nxt else "",
+            nxt.actors if nxt else [],
+            settings.recipient_fallback,
+            recipients.most_common(1)[0][0] if recipients else None,
+        )
+        findings = supply_in_sentence(parts)
+        recipients.update(parts.seen_recipients)
+        where = sentence
+        if not findings and index > 0:
+            findings = _another_supplier(sentence, previous)
+            where = _joined(article.body, sentences[index - 1], sentence)
+        out.extend(_supply_mention(article, where, f) for f in findings)
+        previous = findings
+    return out
+
+
+def _joined(body: str, first: SentenceInfo, second: SentenceInfo) -> SentenceInfo:
+    """Two sentences as one span (a relation stated across them)."""
+    text = body[first.start : second.end]
+    return SentenceInfo(
+        second.span,
+        first.start,
+        second.end,
+        text,
+        second.actors,
+        second.goods,
+        second.attribution or first.attribution,
+    )
+
+
+def _another_supplier(sentence: SentenceInfo, previous: list[SupplyFinding]) -> list[SupplyFinding]:
+    """ "X identified another manufacturer as ORG": ORG joins the previous sentence's relations."""
+    words = [t.lower_ for t in sentence.span]
+    refers = any(
+        w in ("another", "other")
+        and any(n in GROUP_NOUNS or n == "manufacturer" for n in words[i + 1 : i + 3])
+        for i, w in enumerate(words)
+    )
+    orgs = [a for a in sentence.actors if a.kind == "organization"]
+    if not (refers and orgs and previous):
+        return []
+    seen: dict[tuple[str, str], SupplyFinding] = {}
+    for finding in (f for f in previous if f.supplier.kind == "organization"):
+        seen.setdefault((finding.recipient.name, finding.goods.category), finding)
+    rule = "supplier named as 'another' of the previous sentence's relation"
+    return [
+        SupplyFinding(org, f.recipient, f.goods, f.end_uses, f.hedge, f.negated, [*f.rules, rule])
+        for org in orgs
+        for f in seen.values()
+    ]
+
+
+def _supply_mention(
+    article: Article, sentence: SentenceInfo, finding: SupplyFinding
+) -> ClaimMention:
+    goods = finding.goods
+    key = (
+        article.id,
+        "supply",
+        str(sentence.start),
+        finding.supplier.name,
+        finding.recipient.name,
+        goods.category,
+        goods.text,
+    )
+    features = [FeatureScore(name=rule, value=1.0, weight=1.0) for rule in finding.rules]
+    features.append(
+        FeatureScore(name=f"goods '{goods.text}' -> {goods.category}", value=1.0, weight=1.0)
+    )
+    return ClaimMention(
+        id=stable_id("m", *key),
+        article=article.id,
+        kind=ClaimKind.SUPPLY,
+        start=sentence.start,
+        end=sentence.end,
+        text=sentence.text,
+        supplier=finding.supplier.name,
+        recipient=finding.recipient.name,
+        goods=goods.text,
+        goods_category=goods.category,
+        end_use=finding.end_uses,
+        hedge=finding.hedge,
+        negated=finding.negated,
+        attribution=source_of(sentence),
+        explanation=Explanation(score=1.0, features=features, summary=_summary(finding)),
+    )
+
+
+def _summary(finding: SupplyFinding) -> str:
+    label = load_taxonomy().label(finding.goods.category)
+    verb = "does not supply" if finding.negated else "supplies"
+    return f"{finding.supplier.name} {verb} {label} to {finding.recipient.name}"

@@ -1,0 +1,225 @@
+"""Goods and end uses inside one parsed sentence.
+
+Goods come from the taxonomy lexicon (longest match over folded words), with
+coordinated modifiers expanded ("cruise missile and drone engines" -> cruise missile
+engines + drone engines). A goods word in an end-use position ("parts for drones",
+"used to make weapons", "production of drones") is an end use, not goods.
+End uses are read from "for X", "for use in X", "used to make/produce/build X",
+"production/manufacture of X" and from weapon words inside the goods phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wirecheck.extract.goods import fold, load_taxonomy, split_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PRODUCE_VERBS = frozenset(
+    {
+        "make",
+        "produce",
+        "build",
+        "manufacture",
+        "power",
+        "equip",
+        "assemble",
+        "fire",
+        "arm",
+    }
+)
+# Nouns a goods word may modify and still be the goods ("machine tool imports").
+TRADE_NOUNS = frozenset(
+    {
+        "import",
+        "export",
+        "sale",
+        "shipment",
+        "supply",
+        "delivery",
+        "purchase",
+        "trade",
+        "component",
+        "part",
+        "equipment",
+    }
+)
+PRODUCTION_NOUNS = frozenset({"production", "manufacture", "manufacturing", "assembly"})
+_RANGE_WORDS = frozenset({"everything", "range", "variety", "all", "anything", "things"})
+_SKIP_END_USE = frozenset({"use", "purpose", "purposes", "war", "effort", "it", "them"})
+
+
+@dataclass(frozen=True)
+class GoodsHit:
+    start: int  # token index of the first word
+    end: int  # exclusive
+    head: int  # token index of the head word
+    category: str
+    text: str
+    end_uses: tuple[str, ...] = ()
+
+
+def refine(hit: GoodsHit, end_uses: list[str]) -> GoodsHit:
+    """A broad category made specific by its end use ("engines" for drones -> UAV engines)."""
+    from dataclasses import replace
+
+    table = load_taxonomy().refine.get(hit.category, {})
+    for use in end_uses:
+        if use in table:
+            return replace(hit, category=table[use])
+    return hit
+
+
+def find_goods(sent: Span, blocked: set[int]) -> list[GoodsHit]:
+    """Goods phrases of ``sent``; tokens in ``blocked`` (organisation names) never match."""
+    tokens = [t for t in sent if t.text not in ("-", "–")]
+    words = [fold(t.text) for t in tokens]
+    taxonomy = load_taxonomy()
+    hits: list[GoodsHit] = []
+    for match in taxonomy.goods.find(words):
+        span_tokens = tokens[match.start : match.end]
+        if any(t.i in blocked for t in span_tokens):
+            continue
+        head = span_tokens[-1]
+        if in_end_use_position(head):
+            continue
+        text = sent.doc[span_tokens[0].i : head.i + 1].text
+        uses = _inner_end_uses(words[match.start : match.end])
+        hits.append(GoodsHit(span_tokens[0].i, head.i + 1, head.i, match.value, text, uses))
+        hits.extend(_coordinated(tokens, match.start, head))
+    return hits
+
+
+def _inner_end_uses(words: list[str]) -> tuple[str, ...]:
+    found = load_taxonomy().end_uses.find(words)
+    return tuple(m.value for m in found if m.end - m.start < len(words))
+
+
+def _coordinated(tokens: list[Token], start: int, head: Token) -> list[GoodsHit]:
+    """ "A and B engines": if "A engines" is goods too, add it."""
+    if start < 2 or tokens[start - 1].lower_ not in ("and", "or"):
+        return []
+    for width in (2, 1):
+        first = start - 1 - width
+        if first < 0:
+            continue
+        mods = tokens[first : start - 1]
+        if not all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in mods):
+            continue
+        phrase = " ".join([*(t.text for t in mods), head.text])
+        category = load_taxonomy().goods.lookup(phrase)
+        if category is not None and load_taxonomy().goods.lookup(mods[-1].text) is None:
+            uses = _inner_end_uses(split_words(phrase))
+            return [GoodsHit(mods[0].i, mods[-1].i + 1, head.i, category, phrase, uses)]
+    return []
+
+
+def in_end_use_position(token: Token) -> bool:
+    """True for "parts for X", "used to make X", "production of X" (X and its conjuncts)."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    head = token.head
+    modifier = token.dep_ in ("compound", "npadvmod", "nmod")
+    if modifier and head.pos_ in ("NOUN", "VERB", "ADJ") and head.lemma_ not in TRADE_NOUNS:
+        return True  # "weapons systems", "weapons-related": a modifier, not the goods
+    if token.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_ == "use":
+        return True  # "for use in X"
+    if token.dep_ == "pobj" and head.lower_ == "for":
+        return True
+    if token.dep_ == "dobj" and head.lemma_ in PRODUCE_VERBS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in PRODUCTION_NOUNS:
+        return True
+    return (
+        token.dep_ == "pobj" and head.lower_ in ("from", "to") and head.head.lower_ in _RANGE_WORDS
+    )
+
+
+def end_uses_under(root: Token, goods_heads: list[int]) -> list[str]:
+    """End uses stated in the subtree of ``root`` (a supply trigger) or on its goods."""
+    found: list[str] = []
+    for token in root.subtree:
+        if token.lemma_ in PRODUCE_VERBS and token.pos_ == "VERB":
+            found.extend(_objects(token, ("dobj",)))
+        elif token.lemma_ == "use" and token.pos_ == "VERB":  # "engines used in drones"
+            found.extend(_objects(token, ("in",)))
+        elif token.lower_ in PRODUCTION_NOUNS:
+            found.extend(_objects(token, ("of",)))
+        elif token.lower_ == "for" and token.dep_ == "prep" and _near_goods(token, goods_heads):
+            found.extend(_objects(token, ("pobj",)))
+    return _dedupe(found)
+
+
+def _near_goods(prep: Token, goods_heads: list[int]) -> bool:
+    head = prep.head
+    while head.dep_ == "conj" and head.head != head:
+        if head.i in goods_heads:
+            return True
+        head = head.head
+    return head.i in goods_heads or head.pos_ in ("VERB", "AUX") or head.dep_ in ("appos",)
+
+
+def _objects(token: Token, deps: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ in deps or (child.dep_ == "prep" and child.lower_ in deps):
+            targets = (
+                [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            )
+            for target in targets:
+                out.extend(_expand(target))
+    return out
+
+
+def _expand(token: Token) -> list[str]:
+    """A noun with its conjuncts; "everything from X to Y", "use in X", "systems including X"."""
+    items = [token, *[t for t in token.conjuncts if t.i > token.i]]
+    out: list[str] = []
+    for item in items:
+        if item.lower_ in _RANGE_WORDS or item.lower_ in _SKIP_END_USE:
+            for prep in item.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "in", "including"):
+                    out.extend(_expand_pobj(prep))
+            continue
+        out.append(normalise_end_use(item))
+        for prep in item.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "such"):
+                out.extend(_expand_pobj(prep))
+    return [o for o in out if o]
+
+
+def _expand_pobj(prep: Token) -> list[str]:
+    out: list[str] = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            out.extend(_expand(child))
+        elif child.dep_ == "prep":  # "such as X"
+            out.extend(_expand_pobj(child))
+    return out
+
+
+def normalise_end_use(token: Token) -> str:
+    """End-use name: the taxonomy's canonical end use, else the lemma phrase."""
+    words = [
+        t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ != "NORP"
+    ]
+    phrase = " ".join([*(w.text for w in words), token.text])
+    taxonomy = load_taxonomy()
+    for candidate in (phrase, token.text):
+        hit = taxonomy.end_uses.lookup(candidate)
+        if hit is not None:
+            return hit
+    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ in _SKIP_END_USE or token.ent_type_:
+        return ""
+    return " ".join([*(w.lemma_.lower() for w in words), token.lemma_.lower()])
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item and item not in seen:
+            seen.append(item)
+    return seen

@@ -1,0 +1,55 @@
+"""Per-sentence facts of one parsed article, computed once and shared by every extractor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from wirecheck.extract.actors import Actor, sentence_actors
+from wirecheck.extract.attribution import Attribution, SourceContext, attribute
+from wirecheck.extract.goods_spans import GoodsHit, find_goods
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+@dataclass
+class SentenceInfo:
+    """A sentence with its trimmed body span, actors, goods and attribution."""
+
+    span: Span
+    start: int  # trimmed char span in the body
+    end: int
+    text: str
+    actors: list[Actor]
+    goods: list[GoodsHit]
+    attribution: Attribution | None
+
+
+def sentence_infos(doc: Doc, spans: list[tuple[int, int, str]]) -> list[SentenceInfo]:
+    blocked = {i for s, e, label in spans if label == "ORG" for i in range(s, e)}
+    context = SourceContext()
+    out: list[SentenceInfo] = []
+    for sent in doc.sents:
+        raw = sent.text
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        if not text:
+            continue
+        start = sent.start_char + lead
+        out.append(
+            SentenceInfo(
+                sent,
+                start,
+                start + len(text),
+                text,
+                sentence_actors(doc, sent, spans),
+                find_goods(sent, blocked),
+                attribute(sent, context),
+            )
+        )
+    return out
+
+
+def source_of(sentence: SentenceInfo) -> str | None:
+    return sentence.attribution.source if sentence.attribution else None

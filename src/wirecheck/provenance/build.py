@@ -1,0 +1,142 @@
+"""The provenance stage: candidates -> pair evidence -> derivations -> families -> stories."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from wirecheck.model import Article, Derivation, Explanation, Family, FeatureScore, Story, stable_id
+from wirecheck.provenance.candidates import (
+    day_numbers,
+    lexical_candidates,
+    merge_pairs,
+    semantic_candidates,
+)
+from wirecheck.provenance.edges import PairResult, evaluate
+from wirecheck.provenance.families import build_families
+from wirecheck.provenance.minhash import estimated_jaccard
+from wirecheck.provenance.stories import cluster
+from wirecheck.provenance.story_features import cheap_similarity
+from wirecheck.provenance.views import DocView, attach_lead_vectors, make_views
+from wirecheck.settings.provenance import ProvenanceSettings
+
+
+@dataclass
+class ProvenanceResult:
+    derivations: list[Derivation] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # what was compared / kept, and why
+
+
+def candidate_pairs_for(
+    views: Sequence[DocView], settings: ProvenanceSettings
+) -> tuple[np.ndarray, np.ndarray]:
+    """Union of LSH pairs (verbatim) and lead-embedding neighbours (rewrites, same event),
+    with the MinHash Jaccard estimate of every pair."""
+    lex, _, sigs = lexical_candidates([v.gram_set for v in views], settings)
+    vectors = np.stack([v.vector for v in views if v.vector is not None]).astype(np.float32)
+    sem, _ = semantic_candidates(vectors, day_numbers([v.article.date for v in views]), settings)
+    pairs = merge_pairs(lex, sem)
+    return pairs, estimated_jaccard(sigs, pairs)
+
+
+def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) -> ProvenanceResult:
+    """Stories (each with its origin families) and derivation edges of ``articles``."""
+    if not articles:
+        return ProvenanceResult()
+    views = make_views(articles, settings.shingle_k, settings.lead_sentences)
+    attach_lead_vectors(views, settings.embed_dims, settings.lead_sentences)
+    pairs, jaccard = candidate_pairs_for(views, settings)
+    results = evaluate(views, pairs, settings, jaccard)
+    edges = [r.derivation for r in results if r.derivation is not None]
+    families = build_families(articles, edges)
+    stories = _stories(views, results, families, settings)
+    counts = {
+        "articles": len(articles),
+        "candidate_pairs": len(pairs),
+        "derivations": len(edges),
+    }
+    return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
+
+
+def _stories(
+    views: Sequence[DocView],
+    results: Sequence[PairResult],
+    families: Sequence[Family],
+    settings: ProvenanceSettings,
+) -> list[Story]:
+    links = [
+        (r.i, r.j, r.story_similarity)
+        for r in results
+        if r.story_similarity >= settings.story_pair_min
+    ]
+    index = {v.id: k for k, v in enumerate(views)}
+    # a family is one unit: its members are one story, whatever the candidates said
+    units = [[index[a] for a in fam.articles] for fam in families]
+    groups = cluster(
+        len(views),
+        links,
+        settings.story_link_min,
+        lambda i, j: cheap_similarity(views[i], views[j]),
+        units,
+    )
+    group_of = {i: g for g, members in enumerate(groups) for i in members}
+    inside: dict[int, list[PairResult]] = {}
+    for r in results:
+        if group_of[r.i] == group_of[r.j]:
+            inside.setdefault(group_of[r.i], []).append(r)
+    family_of = {a: f for f in families for a in f.articles}
+    return [
+        _story([views[i] for i in g], family_of, inside.get(k, []), index)
+        for k, g in enumerate(groups)
+    ]
+
+
+def _story(
+    members: list[DocView],
+    family_of: dict[str, Family],
+    links: Sequence[PairResult],
+    index: dict[str, int],
+) -> Story:
+    ids = sorted(v.id for v in members)
+    fams: dict[str, Family] = {}
+    for a in ids:
+        fams.setdefault(family_of[a].id, family_of[a])
+    central = _central(members, links, index)
+    return Story(
+        id=stable_id("s", *ids),
+        title=central.article.title or _first_words(central.article.body),
+        articles=ids,
+        families=sorted(fams.values(), key=lambda f: f.articles[0]),
+        independent_origins=len(fams),
+        explanation=_story_explanation(links),
+    )
+
+
+def _central(members: list[DocView], links: Sequence[PairResult], index: dict[str, int]) -> DocView:
+    """The member with the highest summed similarity to the others (ties: longest)."""
+    total = {index[v.id]: 0.0 for v in members}
+    for r in links:
+        total[r.i] += r.story_similarity
+        total[r.j] += r.story_similarity
+    return max(members, key=lambda v: (total[index[v.id]], v.n_words, v.id))
+
+
+def _story_explanation(links: Sequence[PairResult]) -> Explanation:
+    if not links:
+        return Explanation(score=1.0, summary="single text")
+    mean = sum(r.story_similarity for r in links) / len(links)
+    low = min(r.story_similarity for r in links)
+    feats = [
+        FeatureScore(
+            name="mean_link", value=round(mean, 4), weight=1.0, note=f"{len(links)} pairs"
+        ),
+        FeatureScore(name="min_link", value=round(low, 4), weight=0.0, note="weakest member pair"),
+    ]
+    return Explanation(score=round(mean, 4), features=feats, summary="average-link cohesion")
+
+
+def _first_words(body: str, n: int = 12) -> str:
+    return " ".join(body.split()[:n])

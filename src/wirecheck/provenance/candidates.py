@@ -1,0 +1,126 @@
+"""Candidate pairs: banded LSH on MinHash (copies, excerpts) plus nearest neighbours on
+lead embeddings within a date window (rewrites, translations, independent reports).
+
+Pure batch functions; the pairs are (i, j) row indices with i < j.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from wirecheck.provenance.minhash import (
+    U64,
+    band_keys,
+    candidate_pairs,
+    estimated_jaccard,
+    minhash_signatures,
+)
+from wirecheck.settings.provenance import ProvenanceSettings
+
+Pairs = npt.NDArray[np.int64]
+F32 = npt.NDArray[np.float32]
+_NO_DATE = -1
+_BLOCK = 2048  # query rows per matrix product: ~2048 x n x 4 bytes of scores at a time
+
+
+def lexical_candidates(
+    shingles: Sequence[U64], settings: ProvenanceSettings
+) -> tuple[Pairs, npt.NDArray[np.float64], U64]:
+    """LSH pairs with their estimated Jaccard (pairs below ``lsh_min_jaccard`` dropped)."""
+    sigs = minhash_signatures(shingles, settings.num_perm, settings.minhash_seed)
+    empty = np.array([s.size == 0 for s in shingles])
+    keys = band_keys(sigs, settings.lsh_bands)
+    keys[empty] = np.arange(int(empty.sum()), dtype=np.uint64)[:, None] * np.uint64(
+        7919
+    ) + np.uint64(1 << 63)  # empty docs must not all share one bucket
+    pairs = candidate_pairs(keys)
+    jac = estimated_jaccard(sigs, pairs)
+    keep = jac >= settings.lsh_min_jaccard
+    return pairs[keep], jac[keep], sigs
+
+
+def day_numbers(dates: Sequence[str | None]) -> npt.NDArray[np.int64]:
+    out = np.full(len(dates), _NO_DATE, dtype=np.int64)
+    for i, value in enumerate(dates):
+        try:
+            out[i] = date.fromisoformat(value[:10]).toordinal() if value else _NO_DATE
+        except ValueError:
+            out[i] = _NO_DATE
+    return out
+
+
+def semantic_candidates(
+    vectors: F32, days: npt.NDArray[np.int64], settings: ProvenanceSettings
+) -> tuple[Pairs, npt.NDArray[np.float32]]:
+    """Top-k neighbours by cosine among articles dated within the window (undated: all)."""
+    n = vectors.shape[0]
+    found: list[tuple[Pairs, npt.NDArray[np.float32]]] = []
+    order = np.argsort(days, kind="stable")
+    sorted_days = days[order]
+    undated = order[sorted_days == _NO_DATE]
+    for lo in range(0, n, _BLOCK):
+        rows = order[lo : lo + _BLOCK]
+        cols = _window(order, sorted_days, undated, days[rows], settings.date_window_days)
+        found.append(_topk(vectors, (rows, cols), days, settings))
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
+    pairs = np.concatenate([p for p, _ in found])
+    sims = np.concatenate([s for _, s in found])
+    return _dedupe(pairs, sims)
+
+
+def _window(
+    order: npt.NDArray[np.int64],
+    sorted_days: npt.NDArray[np.int64],
+    undated: npt.NDArray[np.int64],
+    row_days: npt.NDArray[np.int64],
+    window: int,
+) -> npt.NDArray[np.int64]:
+    """Columns to compare a block of rows with: same date window, plus every undated doc."""
+    if (row_days == _NO_DATE).any():
+        return order
+    lo = np.searchsorted(sorted_days, row_days.min() - window, side="left")
+    hi = np.searchsorted(sorted_days, row_days.max() + window, side="right")
+    return np.unique(np.concatenate((order[lo:hi], undated)))
+
+
+def _topk(
+    vectors: F32,
+    block: tuple[Pairs, Pairs],
+    days: npt.NDArray[np.int64],
+    settings: ProvenanceSettings,
+) -> tuple[Pairs, npt.NDArray[np.float32]]:
+    rows, cols = block
+    sims = vectors[rows] @ vectors[cols].T
+    sims[rows[:, None] == cols[None, :]] = -1.0
+    dr, dc = days[rows][:, None], days[cols][None, :]
+    far = (dr != _NO_DATE) & (dc != _NO_DATE) & (np.abs(dr - dc) > settings.date_window_days)
+    sims[far] = -1.0
+    k = min(settings.knn_k, cols.size - 1)
+    if k <= 0:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
+    top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+    best = np.take_along_axis(sims, top, axis=1)
+    keep = best >= settings.knn_min_cosine
+    r = np.repeat(rows, k).reshape(-1, k)[keep]
+    c = cols[top][keep]
+    return np.stack((np.minimum(r, c), np.maximum(r, c)), axis=1), best[keep]
+
+
+def _dedupe(pairs: Pairs, sims: npt.NDArray[np.float32]) -> tuple[Pairs, npt.NDArray[np.float32]]:
+    if pairs.size == 0:
+        return pairs, sims
+    uniq, idx = np.unique(pairs, axis=0, return_index=True)
+    return uniq, sims[idx]
+
+
+def merge_pairs(*sets: Pairs) -> Pairs:
+    """Union of pair arrays, unique and sorted."""
+    nonempty = [p for p in sets if p.size]
+    if not nonempty:
+        return np.zeros((0, 2), dtype=np.int64)
+    return np.unique(np.concatenate(nonempty), axis=0)

@@ -1,0 +1,104 @@
+"""Evaluate candidate pairs: a derivation edge when the evidence says one text derives
+from the other, and a story similarity for every pair."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from wirecheck.model import Derivation, Explanation
+from wirecheck.provenance.align import passages, unmatched_passages
+from wirecheck.provenance.direction import direction, kind
+from wirecheck.provenance.evidence import PairEvidence, ordered
+from wirecheck.provenance.features import explain
+from wirecheck.provenance.story_features import event_similarity
+from wirecheck.provenance.views import DocView, attach_sentence_vectors
+from wirecheck.settings.provenance import ProvenanceSettings
+
+_EVIDENCE_PASSAGES = 5  # passages quoted in the SPEC ``evidence`` list (all are in ``passages``)
+
+
+@dataclass
+class PairResult:
+    i: int
+    j: int
+    derivation: Derivation | None
+    story_similarity: float
+    story_explanation: Explanation
+
+
+def derivation(ev: PairEvidence) -> Derivation | None:
+    """The edge ``derived -> source`` if the evidence shows one text derives from the other."""
+    if not ev.could_derive or not _enough_shared(ev):
+        return None
+    expl = explain(ev)
+    if expl.score < ev.settings.family_score_min:
+        return None
+    d = direction(ev)
+    flip = d.derived is not ev.a
+    al = ev.alignment
+    pas = passages(ev.a, ev.b, al)
+    if flip:
+        pas = [p.model_copy(update={"derived": p.source, "source": p.derived}) for p in pas]
+    added = unmatched_passages(d.derived, al.b_unmatched if flip else al.a_unmatched)
+    dropped = unmatched_passages(d.source, al.a_unmatched if flip else al.b_unmatched)
+    return Derivation(
+        derived=d.derived.id,
+        source=d.source.id,
+        kind=kind(ev, d),
+        score=expl.score,
+        evidence=[p.derived.text for p in sorted(pas, key=lambda p: -len(p.derived.text))][
+            :_EVIDENCE_PASSAGES
+        ],
+        passages=pas,
+        added=added,
+        dropped=dropped,
+        explanation=expl,
+        direction=d.reason,
+    )
+
+
+def _enough_shared(ev: PairEvidence) -> bool:
+    """A family edge: the shorter text's prose is contained in the other (copy, excerpt), or
+    most of it has a counterpart there (version, rewrite, summary) *and* part of it is worded
+    alike. Sentence-by-sentence paraphrase alone is what independent reports of one
+    briefing look like, so it joins a family only across languages (translation)."""
+    s = ev.settings
+    if ev.containment_a >= s.excerpt_containment_min:
+        return True
+    al = ev.alignment
+    source_share = min(0.3, 0.5 * ev.length_ratio)  # a summary covers little of its source
+    if al.a_cover < s.rewrite_cover_min or al.b_cover < source_share:
+        return False
+    return ev.other_language or al.a_lexical_cover >= s.rewrite_lexical_min
+
+
+def _needs_vectors(ev: PairEvidence) -> bool:
+    """Sentence vectors are needed for rewrite alignment only."""
+    return ev.could_derive
+
+
+def evaluate(
+    views: Sequence[DocView],
+    pairs: np.ndarray,
+    settings: ProvenanceSettings,
+    jaccard: np.ndarray | None = None,
+) -> list[PairResult]:
+    """Derivation edge (or none) and story similarity of every candidate pair."""
+    rows = pairs.tolist()
+    est = [None] * len(rows) if jaccard is None else jaccard.tolist()
+    queue = deque(
+        ordered(views[i], views[j], settings, e) for (i, j), e in zip(rows, est, strict=True)
+    )
+    needed = {id(v): v for ev in queue if _needs_vectors(ev) for v in (ev.a, ev.b)}
+    attach_sentence_vectors(list(needed.values()), settings.embed_dims)
+    out: list[PairResult] = []
+    for i, j in rows:
+        ev = queue.popleft()  # each pair's alignment is dropped once scored (memory at 100k)
+        edge = derivation(ev)
+        sim, expl = event_similarity(ev, edge)
+        out.append(PairResult(i, j, edge, sim, expl))
+    return out

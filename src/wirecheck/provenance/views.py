@@ -1,0 +1,114 @@
+"""Per-article views computed once (batch) and reused for every pair it appears in."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from wirecheck.model import Article
+from wirecheck.provenance.minhash import U64, kgram_hashes, token_hashes
+from wirecheck.provenance.text import Sentence, mask_quotes, salient_terms, sentences
+
+F32 = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class SentenceTrigrams:
+    """Word-trigram hashes of every sentence, sorted by hash, with their sentence number."""
+
+    hashes: U64  # sorted
+    sentence: npt.NDArray[np.int64]  # sentence index of each hash
+    sizes: npt.NDArray[np.int64]  # distinct trigrams per sentence
+
+
+@dataclass
+class DocView:
+    """What provenance needs of one article: sentences, positional shingles, markers."""
+
+    article: Article
+    sentences: list[Sentence]
+    gram_set: U64  # the same, unique and sorted
+    lead_grams: U64  # unique k-gram hashes of the lead (first sentences)
+    terms: frozenset[str]  # salient markers: capitalised words, numbers
+    n_words: int
+    day: int | None = None  # publication date as a day number (None: undated)
+    vector: F32 | None = None  # document (lead) embedding, unit length
+    sentence_vectors: F32 | None = None  # one unit row per sentence
+    quoted: list[bool] = field(default_factory=list)  # sentence mostly inside quotes
+    # filled on first use by align.py (only views that take part in an alignment need them)
+    trigrams: SentenceTrigrams | None = None
+    sentence_markers: list[frozenset[str]] | None = None
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
+    body = article.body
+    masked = mask_quotes(body)
+    tokens = token_hashes(masked)
+    grams = kgram_hashes(tokens, k)
+    sents = sentences(body)
+    quoted = [_mostly_blank(masked[s.start : s.end]) for s in sents]
+    lead_end = sents[min(lead_sentences, len(sents)) - 1].end if sents else 0
+    lead_tokens = token_hashes(masked[:lead_end])
+    return DocView(
+        article=article,
+        sentences=sents,
+        gram_set=np.unique(grams),
+        lead_grams=np.unique(kgram_hashes(lead_tokens, k)),
+        day=_day(article.date),
+        terms=frozenset(salient_terms(masked)),
+        n_words=int(tokens.size),
+        quoted=quoted,
+    )
+
+
+def positional_grams(view: DocView, k: int) -> U64:
+    """k-gram hashes of the quote-masked body in text order (recomputed: needed for edges only)."""
+    return kgram_hashes(token_hashes(mask_quotes(view.article.body)), k)
+
+
+def _day(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value[:10]).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+def _mostly_blank(piece: str) -> bool:
+    return len(piece.strip()) < 0.5 * max(len(piece), 1)
+
+
+def make_views(articles: Sequence[Article], k: int, lead_sentences: int = 3) -> list[DocView]:
+    return [make_view(a, k, lead_sentences) for a in articles]
+
+
+def attach_lead_vectors(views: Sequence[DocView], dims: int, lead_sentences: int) -> None:
+    """Static embedding of each article's lead (batch, in place)."""
+    from wirecheck.provenance.static_model import static_model
+
+    leads = [" ".join(s.text for s in v.sentences[:lead_sentences]) or " " for v in views]
+    vecs = np.asarray(static_model(dims).encode(leads, use_multiprocessing=False), dtype=np.float32)
+    for view, vec in zip(views, vecs, strict=True):
+        view.vector = vec
+
+
+def attach_sentence_vectors(views: Sequence[DocView], dims: int) -> None:
+    """Static embeddings of every sentence of the views that lack them (batch, in place)."""
+    from wirecheck.provenance.static_model import static_model
+
+    todo = [v for v in views if v.sentence_vectors is None]
+    texts = [s.text for v in todo for s in v.sentences]
+    if not texts:
+        return
+    vecs = np.asarray(static_model(dims).encode(texts, use_multiprocessing=False), dtype=np.float32)
+    pos = 0
+    for view in todo:
+        view.sentence_vectors = vecs[pos : pos + len(view.sentences)]
+        pos += len(view.sentences)

@@ -1,0 +1,168 @@
+"""Exports of an ``Analysis``: analysis.json, FtM JSON lines, GraphML and Parquet tables.
+
+Each writer is validated by its own library in the tests (followthemoney, networkx,
+DuckDB and Polars). Heavy libraries are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from wirecheck.model import Analysis
+from wirecheck.report.tables import SPECS, columns
+
+FORMATS = ("json", "ftm", "graphml", "parquet")
+
+
+def write_json(analysis: Analysis, path: Path) -> list[Path]:
+    """``analysis.json`` (SPEC contract), formatted like the one ``wirecheck run`` writes."""
+    from wirecheck.store import dumps_json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dumps_json(analysis.to_json_dict()), encoding="utf-8")
+    return [path]
+
+
+def write_ftm(analysis: Analysis, path: Path) -> list[Path]:
+    """FtM entities, one JSON object a line, from the entities helper's ``export_ftm``."""
+    from wirecheck.entities.ftm_export import export_ftm
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for entity in export_ftm(analysis):
+            out.write(json.dumps(entity, ensure_ascii=False, sort_keys=True) + "\n")
+    return [path]
+
+
+def _attrs(**values: Any) -> dict[str, str | int | float | bool]:
+    """Only GraphML-legal attribute types; lists become '; '-joined strings, None is dropped."""
+    out: dict[str, str | int | float | bool] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, list | tuple):
+            value = "; ".join(str(v) for v in value)
+        out[key] = value if isinstance(value, str | int | float | bool) else str(value)
+    return out
+
+
+def build_graph(analysis: Analysis) -> Any:
+    """A networkx MultiDiGraph of stories, families, articles, entities and their relations."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for art in analysis.articles:
+        graph.add_node(
+            art.id,
+            **_attrs(
+                type="article",
+                label=art.title or art.id,
+                outlet=art.outlet,
+                date=art.date,
+                source=art.source,
+            ),
+        )
+    for story in analysis.stories:
+        graph.add_node(
+            story.id,
+            **_attrs(
+                type="story",
+                label=story.title or story.id,
+                independent_origins=story.independent_origins,
+            ),
+        )
+        for fam in story.families:
+            graph.add_node(
+                fam.id,
+                **_attrs(
+                    type="family", label=fam.origin or fam.id, origin_article=fam.origin_article
+                ),
+            )
+            graph.add_edge(fam.id, story.id, **_attrs(relation="part_of"))
+            for art_id in fam.articles:
+                graph.add_edge(art_id, fam.id, **_attrs(relation="member_of"))
+    for d in analysis.derivations:
+        graph.add_edge(
+            d.derived,
+            d.source,
+            **_attrs(
+                relation="derived_from", kind=str(d.kind), score=d.score, direction=d.direction
+            ),
+        )
+    for ent in analysis.entities:
+        graph.add_node(
+            ent.id,
+            **_attrs(
+                type="entity",
+                label=ent.name,
+                entity_type=str(ent.type),
+                aliases=ent.aliases,
+                screened=bool(ent.screening),
+            ),
+        )
+        for art_id in ent.articles:
+            graph.add_edge(art_id, ent.id, **_attrs(relation="mentions"))
+    for claim in analysis.claims:
+        ends = (claim.supplier, claim.recipient)
+        if all(e and graph.has_node(e) for e in ends):
+            graph.add_edge(
+                claim.supplier,
+                claim.recipient,
+                **_attrs(
+                    relation="supplies", goods=claim.goods, claim=claim.id, status=str(claim.status)
+                ),
+            )
+    return graph
+
+
+def write_graphml(analysis: Analysis, path: Path) -> list[Path]:
+    import networkx as nx
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nx.write_graphml(build_graph(analysis), str(path))
+    return [path]
+
+
+def arrow_tables(analysis: Analysis) -> dict[str, Any]:
+    """One ``pyarrow.Table`` per record kind, typed even when empty."""
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "float64": pa.float64(),
+        "list<string>": pa.list_(pa.string()),
+    }
+    out: dict[str, Any] = {}
+    for spec in SPECS:
+        schema = pa.schema([(name, types[kind]) for name, kind, _ in spec.columns])
+        out[spec.name] = pa.Table.from_pydict(columns(spec, analysis), schema=schema)
+    return out
+
+
+def write_parquet(analysis: Analysis, out_dir: Path) -> list[Path]:
+    """``out_dir/<table>.parquet`` for every table of ``tables.SPECS``."""
+    import pyarrow.parquet as pq
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, table in arrow_tables(analysis).items():
+        path = out_dir / f"{name}.parquet"
+        pq.write_table(table, str(path))
+        paths.append(path)
+    return paths
+
+
+def export(analysis: Analysis, fmt: str, out: Path) -> list[Path]:
+    """Write ``analysis`` in ``fmt`` (one of FORMATS) to ``out`` (a file, or a dir for parquet)."""
+    writers = {
+        "json": write_json,
+        "ftm": write_ftm,
+        "graphml": write_graphml,
+        "parquet": write_parquet,
+    }
+    if fmt not in writers:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return writers[fmt](analysis, out)

@@ -1,0 +1,160 @@
+"""The workspace: articles, analyses, runs and sanctions lists in one DuckDB file.
+
+Writes commit per batch, so a process killed mid-ingest leaves a valid workspace holding
+every committed batch; upserts by content-derived id make re-running idempotent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wirecheck.model import Analysis, Article, ListEntry, RawDocument
+from wirecheck.store.queries import Queries
+from wirecheck.store.schema import (
+    ARTICLES,
+    DERIVED,
+    FAMILIES,
+    LIST_ENTRIES,
+    RAW,
+    RUNS,
+    TABLE_NAMES,
+    RunRecord,
+)
+
+if TYPE_CHECKING:
+    import duckdb
+
+
+class Workspace(Queries):
+    """A DuckDB file (or an in-memory database) holding articles, analyses, runs and lists."""
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Workspace:
+        """Open (creating and migrating) the workspace at ``path``; None means in memory."""
+        import duckdb
+
+        if path is not None:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return cls(
+            duckdb.connect(":memory:" if path is None else str(path)),
+            None if path is None else str(path),
+        )
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def upsert_raw(self, docs: Sequence[RawDocument]) -> None:
+        """Store raw documents (one committed batch); ids are content-derived."""
+        self._transaction(lambda c: self._insert(c, RAW, docs, self._next_seq(c, RAW)))
+
+    def iter_raw(self) -> Iterator[RawDocument]:
+        yield from self._select(RAW)
+
+    def upsert_articles(self, articles: Sequence[Article]) -> int:
+        """Insert or update ``articles`` by id in one transaction; returns how many were new."""
+        before = self.count("articles")
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            self._insert(conn, ARTICLES, articles, self._next_seq(conn, ARTICLES))
+            ids = [a.id for a in articles]
+            conn.execute("DELETE FROM removed_lines WHERE article IN (SELECT unnest(?))", [ids])
+            rows = [
+                [a.id, r.line_no, str(r.reason.value), r.rule, r.text]
+                for a in articles
+                for r in a.removed
+            ]
+            if rows:
+                self._insert_plain(conn, "removed_lines", rows)
+
+        self._transaction(work)
+        return self.count("articles") - before
+
+    def iter_articles(self) -> Iterator[Article]:
+        yield from self._select(ARTICLES)
+
+    def get_article(self, article_id: str) -> Article | None:
+        return next(self._select(ARTICLES, "id = ?", [article_id]), None)
+
+    def count(self, table: str) -> int:
+        """Rows in one of the workspace's tables (name checked against the schema)."""
+        if table not in TABLE_NAMES:
+            raise KeyError(table)
+        return self._count(table)
+
+    # ------------------------------------------------------------------ analyses
+
+    def save_analysis(self, analysis: Analysis) -> None:
+        """Upsert the articles and replace every derived table, in one transaction."""
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            for table, _ in (*DERIVED, (FAMILIES, "")):
+                conn.execute(f"DELETE FROM {table.name}")
+            conn.execute("DELETE FROM screening")
+            for table, attr in DERIVED:
+                self._insert(conn, table, getattr(analysis, attr), update=False)
+            families = [f for s in analysis.stories for f in s.families]
+            self._insert(conn, FAMILIES, families, update=False)
+            rows = [
+                [e.id, m.list, m.entry, m.name, m.score, m.model_dump_json()]
+                for e in analysis.entities
+                for m in e.screening
+            ]
+            if rows:
+                self._insert_plain(conn, "screening", rows)
+
+        self.upsert_articles(analysis.articles)
+        self._transaction(work)
+
+    def load_analysis(self) -> Analysis:
+        """The stored analysis: all articles, the derived tables, the last run's errors."""
+        parts: dict[str, Any] = {attr: list(self._select(t)) for t, attr in DERIVED}
+        runs = self.list_runs()
+        errors = runs[-1].errors if runs else []
+        return Analysis(articles=list(self.iter_articles()), errors=errors, **parts)
+
+    # ------------------------------------------------------------------ runs
+
+    def record_run(self, run: RunRecord) -> None:
+        """Insert or update a run (call at start and again when it finishes)."""
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            self._insert(conn, RUNS, [run], self._next_seq(conn, RUNS))
+            conn.execute("DELETE FROM ingest_errors WHERE run = ?", [run.id])
+            rows = [[run.id, e.source, e.reason] for e in run.errors]
+            if rows:
+                self._insert_plain(conn, "ingest_errors", rows)
+
+        self._transaction(work)
+
+    def list_runs(self) -> list[RunRecord]:
+        return list(self._select(RUNS))
+
+    # ------------------------------------------------------------------ sanctions lists
+
+    def save_list(self, name: str, version: str, entries: Iterable[ListEntry]) -> int:
+        """Replace list ``name`` with ``entries`` (one transaction); returns the entry count."""
+        rows = [e if e.list == name else e.model_copy(update={"list": name}) for e in entries]
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            conn.execute("DELETE FROM list_entries WHERE list = ?", [name])
+            self._insert(conn, LIST_ENTRIES, rows)
+            conn.execute(
+                "INSERT OR REPLACE INTO lists VALUES (?, ?, ?)",
+                [name, version, len(rows)],
+            )
+
+        self._transaction(work)
+        return len(rows)
+
+    def iter_list_entries(self, name: str) -> Iterator[ListEntry]:
+        yield from self._select(LIST_ENTRIES, "list = ?", [name])
+
+    def list_lists(self) -> list[tuple[str, str, int]]:
+        """(name, version, entries) of every stored list."""
+        rows = self._reader().execute("SELECT name, version, entries FROM lists ORDER BY name")
+        return [(str(n), str(v), int(c)) for n, v, c in rows.fetchall()]

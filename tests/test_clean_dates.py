@@ -1,0 +1,108 @@
+"""Dates found in text and borrowed across the batch (invented texts)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wirecheck.clean import clean_documents
+from wirecheck.clean import dates as d
+from wirecheck.model import RawDocument
+from wirecheck.settings.clean import CleanSettings
+
+SETTINGS = CleanSettings()
+MONTH_NAMES = [
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+]
+
+
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2099, 12, 31)))
+def test_written_dates_parse_back(value: date) -> None:
+    month = MONTH_NAMES[value.month - 1]
+    for text in (
+        f"It happened on {month} {value.day}, {value.year}, in the port.",
+        f"It happened on {value.day} {month} {value.year} in the port.",
+        f"stamp {value.isoformat()} end",
+    ):
+        assert [h.value for h in d.full_dates(text)] == [value]
+
+
+@given(st.dates(min_value=date(1950, 1, 8), max_value=date(2099, 12, 31)), st.integers(0, 6))
+def test_weekday_resolves_to_the_latest_such_day_before_anchor(anchor: date, wd: int) -> None:
+    found = d.resolve_weekday([wd], anchor, 7)
+    assert found is not None and found.weekday() == wd
+    assert anchor - timedelta(days=6) <= found <= anchor
+
+
+def test_month_day_takes_year_from_context() -> None:
+    assert d.resolve_month_day(4, 12, [date(2024, 4, 18)]) == date(2024, 4, 12)
+    assert d.resolve_month_day(12, 30, [date(2024, 1, 3)]) == date(2023, 12, 30)
+    assert d.month_days("they met on March 3 and again on 5 June") == [(3, 3), (6, 5)]
+    assert d.month_days("they may 5 times") == []
+
+
+def test_future_weekdays_are_ignored() -> None:
+    text = "The board met on Monday. The minister will visit the port on Thursday."
+    assert d.weekdays(text) == [0]
+
+
+def test_dominant_date_prefers_most_frequent_then_latest() -> None:
+    a, b = date(2025, 3, 1), date(2025, 3, 2)
+    assert d.dominant([a, a, b]) == a
+    assert d.dominant([a, b]) == b
+    assert d.dominant([]) is None
+
+
+STORY = (
+    "Grain shipments from the Veloria terminal doubled, the port authority said {when}, "
+    "as the Brask Shipping Co. chartered four more vessels for the northern harvest.\n\n"
+    "Farmers' groups welcomed the figures but warned rail capacity remained too small "
+    "to carry the harvest to the coast before winter storms closed the northern routes."
+)
+UNRELATED = (
+    "A chess festival in Tallow drew record crowds this year, with junior players "
+    "from eleven countries competing in the rapid tournament held in the old library."
+)
+
+
+def _batch(*texts: str) -> list[str | None]:
+    docs = [RawDocument(source=f"mem://{i}", text=t) for i, t in enumerate(texts)]
+    return [a.date for a in clean_documents(docs, SETTINGS)]
+
+
+def test_undated_article_borrows_from_similar_article_and_resolves_its_weekday() -> None:
+    dated = "Published: March 8, 2025\n\n" + STORY.format(when="on Friday")
+    weekday_only = STORY.format(when="on Thursday")
+    nothing = STORY.format(when="this week")
+    # the third text's nearest neighbour is the second (same words): it takes that date
+    assert _batch(dated, weekday_only, nothing, UNRELATED) == [
+        "2025-03-08", "2025-03-06", "2025-03-06", None
+    ]
+    assert _batch(dated, nothing, UNRELATED) == ["2025-03-08", "2025-03-08", None]
+
+
+def test_date_sources_are_recorded() -> None:
+    docs = [
+        RawDocument(source="a", text=STORY.format(when="on March 3"), date="2025-03-04"),
+        RawDocument(source="b", text="Photo taken Friday, March 7, 2025.\n\n"
+                    + STORY.format(when="on March 3")),
+        RawDocument(source="c", text=UNRELATED),
+    ]
+    arts = clean_documents(docs, SETTINGS)
+    assert [(a.date, a.date_source) for a in arts] == [
+        ("2025-03-04", "metadata"),
+        ("2025-03-07", "dominant full date of the body"),
+        (None, "not found"),
+    ]
+
+
+
+def test_borrowing_can_be_switched_off() -> None:
+    dated = "Published: March 8, 2025\n\n" + STORY.format(when="on Friday")
+    docs = [RawDocument(source=f"mem://{i}", text=t) for i, t in enumerate([dated, STORY])]
+    off = SETTINGS.model_copy(update={"borrow_dates": False})
+    assert [a.date for a in clean_documents(docs, off)] == ["2025-03-08", None]
+    assert [a.date for a in clean_documents(docs, SETTINGS)] == ["2025-03-08", "2025-03-08"]

@@ -1,0 +1,174 @@
+"""Provenance acceptance: the seed corpus against gold.yaml, and own invented texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conftest import seed_key
+from test_provenance_factories import (
+    BACKGROUND,
+    CHROME,
+    EVENT_A,
+    EVENT_B,
+    STOCK_QUOTE,
+    article,
+    event_sentences,
+    light_rewrite,
+)
+from wirecheck.model import Article, DerivationKind
+from wirecheck.provenance import ProvenanceResult, build_provenance
+from wirecheck.settings.provenance import ProvenanceSettings
+
+SETTINGS = ProvenanceSettings()
+
+
+@pytest.fixture(scope="module")
+def seed_result(seed_articles: list[Article]) -> ProvenanceResult:
+    return build_provenance(seed_articles, SETTINGS)
+
+
+def _keys(ids: list[str], seed_articles: list[Article]) -> set[str]:
+    by_id = {a.id: seed_key(a) for a in seed_articles}
+    return {by_id[i] for i in ids}
+
+
+def test_seeds_form_the_gold_story(
+    seed_result: ProvenanceResult, seed_articles: list[Article], gold: dict[str, Any]
+) -> None:
+    stories = [_keys(s.articles, seed_articles) for s in seed_result.stories]
+    expected = [set(c) for c in gold["story"]["clusters"]]
+    assert sorted(map(sorted, stories)) == sorted(map(sorted, expected))
+
+
+def test_seed_families_and_independent_origins(
+    seed_result: ProvenanceResult, seed_articles: list[Article], gold: dict[str, Any]
+) -> None:
+    (story,) = seed_result.stories
+    assert story.independent_origins == gold["story"]["independent_origins"]
+    assert story.independent_origins == len(story.families)
+    families = [_keys(f.articles, seed_articles) for f in story.families]
+    for pair in gold["story"]["same_origin_pairs"]:
+        assert any(set(pair) <= fam for fam in families), (pair, families)
+    # every article in exactly one family
+    members = [a for f in story.families for a in f.articles]
+    assert sorted(members) == sorted(a.id for a in seed_articles)
+
+
+def test_seed_versions_linked_with_real_passages(
+    seed_result: ProvenanceResult, seed_articles: list[Article], gold: dict[str, Any]
+) -> None:
+    bodies = {a.id: a.body for a in seed_articles}
+    pair = set(gold["story"]["same_origin_pairs"][0])
+    edges = [
+        d for d in seed_result.derivations if _keys([d.derived, d.source], seed_articles) == pair
+    ]
+    assert len(edges) == 1
+    edge = edges[0]
+    assert edge.explanation is not None and edge.explanation.features
+    assert edge.direction
+    assert len(edge.passages) >= 5 and edge.evidence
+    for p in edge.passages:
+        for side in (p.derived, p.source):
+            assert bodies[side.article][side.start : side.end] == side.text
+    assert any(p.channel == "lexical" and len(p.derived.text) > 100 for p in edge.passages)
+
+
+def test_seed_site_summary_never_counts(
+    seed_result: ProvenanceResult, seed_articles: list[Article]
+) -> None:
+    summarised = [a for a in seed_articles if any(r.reason == "summary" for r in a.removed)]
+    assert summarised, "the cleaner is expected to separate a generated summary"
+    for art in summarised:
+        lines = {r.text for r in art.removed if r.reason == "summary"}
+        family = next(f for s in seed_result.stories for f in s.families if art.id in f.articles)
+        assert family.articles == [art.id]  # its own family, counted once
+        for d in seed_result.derivations:
+            assert not any(p.derived.text in lines or p.source.text in lines for p in d.passages)
+
+
+def _two_events_sharing_material() -> list[Article]:
+    own_a = event_sentences(EVENT_A, [0, 1, 2, 3, 4, 5])
+    own_b = event_sentences(EVENT_B, [0, 2, 3, 5, 6, 7])
+    return [
+        article("evA", [CHROME, *own_a[:3], STOCK_QUOTE, *own_a[3:], BACKGROUND]),
+        article("evB", [CHROME, *own_b[:3], STOCK_QUOTE, *own_b[3:], BACKGROUND]),
+    ]
+
+
+def test_events_sharing_chrome_quote_and_background_never_merge() -> None:
+    arts = _two_events_sharing_material()
+    result = build_provenance(arts, SETTINGS)
+    assert len(result.stories) == 2
+    assert result.derivations == []
+    assert all(s.independent_origins == 1 for s in result.stories)
+
+
+def test_rewrite_with_reordered_paragraphs_joins_its_family() -> None:
+    order = [6, 2, 9, 0, 4, 1, 8, 3, 7, 5]
+    source = article("orig", event_sentences(EVENT_A, list(range(10))), date="2025-03-04")
+    rewrite = article("rw", light_rewrite(EVENT_A, order), date="2025-03-05")
+    other = article("evB", event_sentences(EVENT_B, list(range(10))), date="2025-03-04")
+    result = build_provenance([source, rewrite, other], SETTINGS)
+    fams = [set(f.articles) for s in result.stories for f in s.families]
+    assert {source.id, rewrite.id} in fams
+    (edge,) = result.derivations
+    assert (edge.derived, edge.source) == (rewrite.id, source.id)
+    assert edge.kind == DerivationKind.REWRITE
+    assert "date" in edge.direction
+    assert any(p.channel == "semantic" for p in edge.passages)
+    assert any(p.channel == "lexical" for p in edge.passages)
+
+
+def test_paraphrase_of_every_sentence_alone_is_not_a_family() -> None:
+    """Same facts, every sentence reworded, no shared wording: what two independent reports
+    of one briefing look like. Same story, separate families."""
+    source = article("orig", event_sentences(EVENT_A, list(range(10))))
+    para = article("para", event_sentences(EVENT_A, list(range(10)), rewrite=True))
+    result = build_provenance([source, para], SETTINGS)
+    assert result.derivations == []
+    (story,) = result.stories
+    assert story.independent_origins == 2
+
+
+def test_verbatim_excerpt_points_at_the_longer_text() -> None:
+    full = article("full", event_sentences(EVENT_A, list(range(10))))
+    part = article("part", event_sentences(EVENT_A, [0, 1, 2, 3]))
+    result = build_provenance([full, part], SETTINGS)
+    (edge,) = result.derivations
+    assert edge.kind == DerivationKind.EXCERPT
+    assert (edge.derived, edge.source) == (part.id, full.id)
+    assert "containment" in edge.direction
+    assert edge.dropped and not edge.added
+    (story,) = result.stories
+    assert story.independent_origins == 1
+
+
+def test_credit_line_names_the_origin() -> None:
+    wire = article("wire", event_sentences(EVENT_A, list(range(8))), outlet="Harbour Wire")
+    reprint_body = [
+        "VALMORA (Harbour Wire) - " + event_sentences(EVENT_A, [0])[0],
+        *event_sentences(EVENT_A, list(range(1, 8))),
+    ]
+    reprint = article("re", reprint_body, outlet="Daily Lantern")
+    result = build_provenance([reprint, wire], SETTINGS)
+    (edge,) = result.derivations
+    assert (edge.derived, edge.source) == (reprint.id, wire.id)
+    assert "credit" in edge.direction
+    (story,) = result.stories
+    assert story.families[0].origin == "Harbour Wire"
+
+
+def test_every_article_in_one_story_and_family() -> None:
+    arts = [
+        *_two_events_sharing_material(),
+        article("x1", event_sentences(EVENT_A, [0, 1, 2, 3, 4, 5, 6])),
+        article("empty", [""]),
+    ]
+    result = build_provenance(arts, SETTINGS)
+    in_story = sorted(a for s in result.stories for a in s.articles)
+    in_family = sorted(a for s in result.stories for f in s.families for a in f.articles)
+    assert in_story == in_family == sorted(a.id for a in arts)
+    assert all(s.independent_origins == len(s.families) for s in result.stories)
+    assert all(s.title for s in result.stories)

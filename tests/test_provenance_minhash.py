@@ -1,0 +1,100 @@
+"""Shingles, MinHash and LSH: the vectorised batch functions against exact computations."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wirecheck.provenance.candidates import semantic_candidates
+from wirecheck.provenance.minhash import (
+    band_keys,
+    candidate_pairs,
+    estimated_jaccard,
+    kgram_hashes,
+    minhash_signatures,
+    shingle_ids,
+    token_hashes,
+)
+from wirecheck.settings.provenance import ProvenanceSettings
+
+
+def test_token_hashes_are_case_and_punctuation_blind() -> None:
+    a = token_hashes("Port of Valmora, closed!")
+    b = token_hashes("port of  valmora closed")
+    assert a.size == 4 and np.array_equal(a, b)
+    assert len(set(a.tolist())) == 4
+
+
+def test_kgrams_and_short_texts() -> None:
+    toks = token_hashes("one two three four five six")
+    assert kgram_hashes(toks, 5).size == 2
+    assert kgram_hashes(token_hashes("just three words"), 5).size == 1
+    assert shingle_ids([""])[0].size == 0
+
+
+def test_quotes_do_not_make_shingles() -> None:
+    quoted = 'The minister said "we will act against every single one of them" on Monday.'
+    plain = "The minister said on Monday."
+    q, p = shingle_ids([quoted, plain], k=3)
+    assert set(q.tolist()) <= set(p.tolist()) | set(
+        shingle_ids([quoted], k=3, skip_quotes=True)[0].tolist()
+    )
+    assert q.size < shingle_ids([quoted], k=3, skip_quotes=False)[0].size
+
+
+@settings(max_examples=30, deadline=None)
+@given(n=st.integers(50, 400), share=st.floats(0.1, 0.95), seed=st.integers(0, 1000))
+def test_signature_estimates_jaccard(n: int, share: float, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    base = np.unique(rng.integers(0, 2**63, size=n).astype(np.uint64))
+    cut = int(base.size * share)
+    other = np.unique(
+        np.concatenate([base[:cut], rng.integers(0, 2**63, size=base.size - cut).astype(np.uint64)])
+    )
+    exact = len(set(base.tolist()) & set(other.tolist())) / len(
+        set(base.tolist()) | set(other.tolist())
+    )
+    for method in ("oph", "universal"):
+        sigs = minhash_signatures([base, other], num_perm=256, seed=seed, method=method)
+        est = estimated_jaccard(sigs, np.array([[0, 1]]))[0]
+        assert abs(est - exact) < 0.15, (method, est, exact)
+
+
+def test_batch_result_does_not_depend_on_batch_composition() -> None:
+    rng = np.random.default_rng(3)
+    docs = [
+        np.unique(rng.integers(0, 2**63, size=s).astype(np.uint64)) for s in (5, 80, 300, 0, 40)
+    ]
+    whole = minhash_signatures(docs, 64, 7)
+    for i, doc in enumerate(docs):
+        assert np.array_equal(minhash_signatures([doc], 64, 7)[0], whole[i])
+    assert (whole[3] == np.iinfo(np.uint32).max).all()  # empty doc
+
+
+def test_lsh_finds_near_duplicates_and_not_strangers() -> None:
+    words = [f"w{i}" for i in range(3000)]
+    rng = np.random.default_rng(0)
+    texts = [" ".join(rng.choice(words, 300)) for _ in range(40)]
+    near = texts[0].split()
+    near[10:20] = ["edited"] * 10
+    texts.append(" ".join(near))
+    sigs = minhash_signatures(shingle_ids(texts), 128, 1)
+    pairs = candidate_pairs(band_keys(sigs, 32))
+    assert [0, 40] in pairs.tolist()
+    assert len(pairs) <= 3  # random texts share no 5-word shingles
+
+
+def test_candidate_pairs_use_global_ids() -> None:
+    keys = np.array([[1, 2], [1, 3], [4, 3]], dtype=np.uint64)
+    pairs = candidate_pairs(keys, doc_ids=np.array([10, 20, 30]))
+    assert pairs.tolist() == [[10, 20], [20, 30]]
+
+
+def test_semantic_candidates_respect_date_window() -> None:
+    v = np.array([[1, 0], [0.99, 0.141], [1, 0], [0, 1]], dtype=np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    days = np.array([100, 101, 200, -1])
+    pairs, sims = semantic_candidates(v, days, ProvenanceSettings(knn_k=3, knn_min_cosine=0.5))
+    assert pairs.tolist() == [[0, 1]]  # doc 2 is out of the window; doc 3 is orthogonal
+    assert sims[0] > 0.9
