@@ -63,16 +63,16 @@ class MemorySampler(threading.Thread):
 
     def __init__(self, with_ray: bool) -> None:
         super().__init__(daemon=True)
-        self.with_ray, self.peak, self._stop = with_ray, 0.0, threading.Event()
+        self.with_ray, self.peak, self._halt = with_ray, 0.0, threading.Event()
 
     def run(self) -> None:
-        while not self._stop.is_set():
+        while not self._halt.is_set():
             pids = [str(os.getpid())] + (_ray_pids() if self.with_ray else [])
             self.peak = max(self.peak, sum(_rss_mb(p) for p in set(pids)))
-            self._stop.wait(0.2)
+            self._halt.wait(0.2)
 
     def stop(self) -> float:
-        self._stop.set()
+        self._halt.set()
         self.join()
         return round(self.peak, 1)
 

@@ -281,8 +281,8 @@ def _filler(rng: random.Random, n: int, used: set[str]) -> ListEntry:
         return ListEntry(list="bench", id=f"r{n}", schema="Company", name=name)
     if roll < 0.8:
         han = "".join(rng.sample(HAN, rng.randint(2, 4)))
-        if han in used or _romanised(han) in used:
-            han = han[:2]  # not a target, nor a target's word read in pinyin
+        if han in used or _romanised(han) in used:  # a target, or a target's word in pinyin
+            return ListEntry(list="bench", id=f"p{n}", schema="Person", name=person(rng))
         return ListEntry(list="bench", id=f"h{n}", schema="Company", name=han + "有限公司")
     return ListEntry(list="bench", id=f"p{n}", schema="Person", name=person(rng))
 

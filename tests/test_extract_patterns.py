@@ -187,3 +187,10 @@ def test_entity_spans_keep_legal_forms(result: ExtractionResult) -> None:
     assert "Pars Lens Group" in orgs
     for e in result.entity_mentions:
         assert TEXTS[e.article][e.start : e.end] == e.text
+
+
+def test_degenerate_bodies_do_not_break_the_stage() -> None:
+    bodies = ["", "   \n\n  ", "“”", '"', "100%", "Acme Co. Ltd.", "$", "They said."]
+    articles = [Article(id=str(i), source="x", body=b) for i, b in enumerate(bodies)]
+    result = extract_claims(articles, ExtractSettings())
+    assert [m for m in result.mentions if m.kind != ClaimKind.QUANTITY] == []

@@ -12,18 +12,16 @@ from typing import Any
 import pytest
 
 from conftest import seed_key
+from test_extract_scorer import aliases, gold_triples, predicted_triples
 from wirecheck.extract import ExtractionResult, extract_claims
-from wirecheck.extract.entities import organisation_name
-from wirecheck.extract.goods import goods_category, load_taxonomy
+from wirecheck.extract.goods import load_taxonomy
 from wirecheck.extract.quantities import QUALIFIERS, overlaps, parse_quantities
 from wirecheck.model import Article, ClaimKind, ClaimMention
 from wirecheck.settings.extract import ExtractSettings
 
-RECALL_FLOOR = 0.90
-PRECISION_FLOOR = 0.80
-END_USE_FLOOR = 0.80
-
-Triple = tuple[str, str, str, str]  # article key, supplier, recipient, goods category
+RECALL_FLOOR = 0.95
+PRECISION_FLOOR = 0.85
+END_USE_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
@@ -36,49 +34,11 @@ def keys(seed_articles: list[Article]) -> dict[str, str]:
     return {a.id: seed_key(a) for a in seed_articles}
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", organisation_name(name).lower()).strip()
-
-
-def _aliases(gold: dict[str, Any]) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for canonical, forms in gold["entities"].items():
-        if canonical == "people":
-            continue
-        for form in [canonical, *forms]:
-            table[_norm(form)] = _norm(canonical)
-    return table
-
-
-def _gold_triples(gold: dict[str, Any]) -> dict[Triple, dict[str, Any]]:
-    out: dict[Triple, dict[str, Any]] = {}
-    for rel in gold["supply_relations"]:
-        category = goods_category(rel["goods"])
-        assert category is not None, f"taxonomy lacks gold goods {rel['goods']!r}"
-        for key in rel["in"]:
-            out[(key, _norm(rel["supplier"]), _norm(rel["recipient"]), category)] = rel
-    return out
-
-
-def _predicted(
-    extraction: ExtractionResult, keys: dict[str, str], aliases: dict[str, str]
-) -> dict[Triple, list[ClaimMention]]:
-    out: dict[Triple, list[ClaimMention]] = {}
-    for m in extraction.mentions:
-        if m.kind != ClaimKind.SUPPLY or m.negated:
-            continue
-        assert m.supplier and m.recipient and m.goods_category
-        supplier = aliases.get(_norm(m.supplier), _norm(m.supplier))
-        triple = (keys[m.article], supplier, _norm(m.recipient), m.goods_category)
-        out.setdefault(triple, []).append(m)
-    return out
-
-
 def test_supply_relations_recall_and_precision(
     extraction: ExtractionResult, keys: dict[str, str], gold: dict[str, Any]
 ) -> None:
-    expected = _gold_triples(gold)
-    predicted = _predicted(extraction, keys, _aliases(gold))
+    expected = gold_triples(gold)
+    predicted = predicted_triples(extraction, keys, aliases(gold))
     found = [t for t in expected if t in predicted]
     recall = len(found) / len(expected)
     precision = sum(1 for t in predicted if t in expected) / len(predicted)
@@ -97,9 +57,9 @@ def _end_use_words(value: Any) -> set[str]:
 def test_end_uses_where_gold_and_text_give_them(
     extraction: ExtractionResult, keys: dict[str, str], gold: dict[str, Any]
 ) -> None:
-    predicted = _predicted(extraction, keys, _aliases(gold))
+    predicted = predicted_triples(extraction, keys, aliases(gold))
     checked, right = 0, 0
-    for triple, rel in _gold_triples(gold).items():
+    for triple, rel in gold_triples(gold).items():
         if "end_use" not in rel or triple[0] not in rel.get("end_use_in", rel["in"]):
             continue
         wanted = _end_use_words(rel["end_use"])

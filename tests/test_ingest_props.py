@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from wirecheck.ingest import read_bytes
@@ -37,6 +37,7 @@ def test_any_bytes_give_documents_or_errors_never_exceptions(data: bytes, name: 
 
 @PROPS
 @given(text=TEXT, encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
+@example(text="\ufffd", encoding="utf-8")  # a replacement character in the text is text
 def test_unicode_encodings_round_trip(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding), SETTINGS) == normalize_text(text)
 

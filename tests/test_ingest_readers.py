@@ -181,6 +181,8 @@ def mock_site(request: httpx.Request) -> httpx.Response:
         return httpx.Response(301, headers={"Location": "http://news.test/story"})
     if request.url.path == "/down":
         raise httpx.ConnectError("connection refused", request=request)
+    if request.url.path == "/slow":
+        raise httpx.ReadTimeout("read timed out", request=request)
     status, headers, body = routes[request.url.path]
     return httpx.Response(status, headers=headers, content=body)
 
@@ -188,7 +190,7 @@ def mock_site(request: httpx.Request) -> httpx.Response:
 def test_urls_through_transport() -> None:
     base = "http://news.test"
     items = read(
-        [f"{base}/{p}" for p in ("story", "plain", "moved", "big", "gone", "down")],
+        [f"{base}/{p}" for p in ("story", "plain", "moved", "big", "gone", "down", "slow")],
         transport=httpx.MockTransport(mock_site),
     )
     got = docs(items)
@@ -202,6 +204,7 @@ def test_urls_through_transport() -> None:
         f"{base}/big: larger than the 20 MB limit",
         f"{base}/gone: HTTP 404",
         f"{base}/down: unreachable (connection refused)",
+        f"{base}/slow: timed out after 20 s",
     ]
 
 

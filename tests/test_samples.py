@@ -165,3 +165,51 @@ def test_warc_generator_is_deterministic(samples_dir: Path, tmp_path: Path) -> N
     before = warc.read_bytes()
     runpy.run_path(str(samples_dir / "make_warc.py"), run_name="__main__")
     assert warc.read_bytes() == before
+
+
+# --------------------------------------------------------------------------- the main job
+
+
+def _pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
+    return {(a, b) if a < b else (b, a) for g in groups for a, b in combinations(g, 2)}
+
+
+def _precision_recall(found: list[list[str]], gold: list[list[str]]) -> tuple[float, float]:
+    f, g = _pairs(found), _pairs(gold)
+    return (len(f & g) / len(f) if f else 1.0), (len(f & g) / len(g) if g else 1.0)
+
+
+@pytest.fixture(scope="module")
+def keyed(sample_analysis: Any, sample_gold: dict[str, Any]) -> dict[str, Any]:
+    key = {a.id: gold_key(a.source, a.url, sample_gold) for a in sample_analysis.articles}
+    stories = [[key[a] for a in s.articles] for s in sample_analysis.stories]
+    families = [
+        [key[a] for s in [st] for a in f.articles]
+        for st in sample_analysis.stories
+        for f in st.families
+    ]
+    origins = {key[a]: s.independent_origins for s in sample_analysis.stories for a in s.articles}
+    return {"key": key, "stories": stories, "families": families, "origins": origins}
+
+
+@pytest.mark.slow
+def test_main_job_finds_the_sample_stories(
+    keyed: dict[str, Any], sample_gold: dict[str, Any]
+) -> None:
+    precision, recall = _precision_recall(keyed["stories"], sample_gold["story"]["clusters"])
+    assert precision >= 0.95 and recall >= 0.95, (precision, recall)  # floors: only go up
+    together = {frozenset(p) for p in _pairs(keyed["stories"])}
+    for pair in sample_gold["story"]["must_not_merge"]:
+        assert frozenset(pair) not in together, pair
+
+
+@pytest.mark.slow
+def test_main_job_finds_origin_families_and_counts(
+    keyed: dict[str, Any], sample_gold: dict[str, Any]
+) -> None:
+    precision, recall = _precision_recall(keyed["families"], sample_gold["story"]["families"])
+    assert precision >= 0.95 and recall >= 0.6, (precision, recall)  # floors: only go up
+    story = sample_gold["story"]
+    for cluster, origins in zip(story["clusters"], story["independent_origins"], strict=True):
+        if cluster[0] != "s01":  # event A: the rewrite s06 is not yet linked to its wire
+            assert keyed["origins"][cluster[0]] == origins, cluster

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import cast
 
 import pytest
 from typer.testing import CliRunner
@@ -79,7 +78,7 @@ def test_hard_negative_sharing_city_and_generic_word_stays_out(index: ScreenInde
 
 def test_every_match_explains_itself(index: ScreenIndex) -> None:
     match = screen_party(index, _org("Harbin Qiaolong Optics"), ScreenSettings())[0]
-    features = cast("list[FeatureScore]", match.features)  # model field `list` confuses mypy
+    features: list[FeatureScore] = match.features
     names = {f.name for f in features}
     assert {"name_fingerprint_match", "country_mismatch", "rare_token_mismatch"} <= names
     best = max(features, key=lambda f: f.contribution)
@@ -154,6 +153,28 @@ def test_stage_screens_against_settings_lists(tmp_path: Path) -> None:
     assert [e.screening for e in again] == [e.screening for e in entities]
 
 
+def test_list_errors_are_reported_and_good_lists_still_used(tmp_path: Path) -> None:
+    from wirecheck.entities import resolve_with_errors
+    from wirecheck.entities.lists import ListFormatError
+
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("first,last\nA,B\n")
+    good = _write_list(tmp_path)
+    settings = ScreenSettings(lists=[str(wrong), str(good)])
+    entities, errors = resolve_with_errors(_analysis(), settings)
+    assert [(e.source, e.reason) for e in errors] == [
+        (str(wrong), "unknown list format (use --format ftm|simple|csl)"),
+        (
+            str(good),
+            f"row {len(ENTRIES) + 1}: broken JSON (Expecting property name enclosed "
+            "in double quotes at column 2)",
+        ),
+    ]
+    assert sum(len(e.screening) for e in entities) == 2
+    with pytest.raises(ListFormatError, match="unknown list format"):
+        resolve_entities(_analysis(), settings)
+
+
 def test_screen_command_loads_list_and_saves_matches(tmp_path: Path) -> None:
     from wirecheck.cli import app
     from wirecheck.entities.resolve import resolve_only
@@ -191,3 +212,16 @@ def test_screen_command_loads_list_and_saves_matches(tmp_path: Path) -> None:
     wrong.write_text("a,b\n1,2\n")
     bad = runner.invoke(app, ["screen", "--list", str(wrong), "--db", str(db), "--format", "csl"])
     assert bad.exit_code == 2 and "missing column(s)" in bad.output
+
+
+def test_quick_benchmark_finds_every_target(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench_screen's generated list (10k entries in quick mode): every target variant is
+    found at the default threshold, and every reported match explains itself."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1]))
+    from bench.bench_screen import main
+
+    result = main(quick=True)
+    metrics = {r["metric"]: r for r in result["results"]}
+    assert metrics["target_recall"]["value"] == 1.0
+    assert result["missed_at_default"] == []
+    assert 0.5 < metrics["precision"]["value"] <= 1.0

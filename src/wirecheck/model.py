@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -320,13 +321,23 @@ class Alias(Record):
     reason: str = ""  # why this surface form joined the entity (same tokens, surname, ...)
 
 
+# The SPEC names a field ``list``, which shadows the builtin inside these class bodies,
+# so their list-typed fields use module-level aliases.
+_Names = list[str]
+_FeatureList = list[FeatureScore]
+
+
+def _new_list() -> list[Any]:
+    return []
+
+
 class ScreeningMatch(Record):
     list: str
     entry: str
     name: str
     score: float
     explanation: str
-    features: list[FeatureScore] = Field(default_factory=list)
+    features: _FeatureList = Field(default_factory=_new_list)
 
 
 class Entity(Record):
@@ -347,9 +358,9 @@ class ListEntry(Record):
     id: str
     schema_: str = Field(default="LegalEntity", alias="schema")
     name: str
-    aliases: list[str] = Field(default_factory=list)
-    countries: list[str] = Field(default_factory=list)
-    programs: list[str] = Field(default_factory=list)
+    aliases: _Names = Field(default_factory=_new_list)
+    countries: _Names = Field(default_factory=_new_list)
+    programs: _Names = Field(default_factory=_new_list)
     source_row: int = -1
 
 

@@ -79,9 +79,11 @@ def _align(analysis: Analysis, settings: Settings) -> Analysis:
 
 
 def _entities(analysis: Analysis, settings: Settings) -> Analysis:
-    from wirecheck.entities import resolve_entities
+    from wirecheck.entities import resolve_with_errors
 
-    return analysis.model_copy(update={"entities": resolve_entities(analysis, settings.screen)})
+    # resolve_entities + list errors (unreadable list, bad rows) reported like input errors
+    entities, errors = resolve_with_errors(analysis, settings.screen)
+    return analysis.model_copy(update={"entities": entities, "errors": [*analysis.errors, *errors]})
 
 
 PROVENANCE = Stage("provenance", _provenance, "stories, derivations, origin families")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from wirecheck.clean import dates
-from wirecheck.clean.corpus import batch_signals
+from wirecheck.clean.corpus import batch_signals, doc_lines
 from wirecheck.clean.datebatch import DateState, body_words, borrow_dates
 from wirecheck.clean.document import Marked, mark_document
 from wirecheck.clean.metadata import first_sentence
@@ -23,8 +23,9 @@ __all__ = ["clean_document", "clean_documents"]
 
 def clean_documents(docs: Sequence[RawDocument], settings: CleanSettings) -> list[Article]:
     """Clean a batch of documents (order kept); corpus-level signals use the whole batch."""
-    batch = batch_signals(docs, settings)
-    marked = [mark_document(doc, batch, settings) for doc in docs]
+    prepared = [doc_lines(doc) for doc in docs]  # lines split and keyed once per document
+    batch = batch_signals(docs, settings, prepared)
+    marked = [mark_document(d, batch, settings, p) for d, p in zip(docs, prepared, strict=True)]
     states = [own_date(m) for m in marked]
     ids = [Article.make_id(doc.source, doc.text) for doc in docs]
     if settings.borrow_dates:

@@ -36,6 +36,8 @@ _WEEKDAY_DATE = re.compile(
     r",\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+"
     r"[A-Z][a-z]{2,8}\.?\s+[0-3]?\d,\s+(?:19|20)\d\d\b"
 )
+# Letters IGNORECASE matches to ASCII letters that ``str.lower`` leaves non-ASCII.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _PICTURE_VERB = re.compile(
     r"^[A-Z][\w.'’ -]{2,80}?\b(?:speaks|meets|shakes hands|walks|arrives|gestures|listens|"
     r"looks on|attends|waves|poses|stands|sits|smiles|delivers|holds|greets|talks)\b"
@@ -43,21 +45,31 @@ _PICTURE_VERB = re.compile(
 
 
 def caption_rule(text: str) -> str | None:
-    """The caption rule a line triggers, or None. Credits decide alone; others need two."""
-    if _CREDIT.search(text) or _CREDIT_SUFFIX.search(text):
+    """The caption rule a line triggers, or None. Credits decide alone; others need two.
+
+    Cheap exact prefilters first (most lines are prose that no pattern matches): a
+    parenthesised credit ends the line with ")", a trailing credit needs ":" and "/", and
+    the two-signal patterns run only when at least two of them could fire.
+    """
+    if text.rstrip().endswith(")") and _CREDIT.search(text):
+        return "photo-credit"
+    if ":" in text and "/" in text and _CREDIT_SUFFIX.search(text):
         return "photo-credit"
     if _CREDIT_PREFIX.match(text):
         return "photo-label"
-    signals = [
-        name
-        for name, pattern in (
-            ("in-this-photo", _IN_THIS_PHOTO),
-            ("position-note", _POSITION),
-            ("weekday-date", _WEEKDAY_DATE),
-            ("picture-verb", _PICTURE_VERB),
+    possible = [
+        (name, pattern)
+        for name, pattern, could in (
+            ("in-this-photo", _IN_THIS_PHOTO, "this" in text.translate(_FOLD).lower()),
+            ("position-note", _POSITION, text.count(",") >= 2),
+            ("weekday-date", _WEEKDAY_DATE, "day," in text),
+            ("picture-verb", _PICTURE_VERB, "A" <= text[:1] <= "Z"),
         )
-        if pattern.search(text)
+        if could
     ]
+    if len(possible) < 2:
+        return None
+    signals = [name for name, pattern in possible if pattern.search(text)]
     if len(signals) >= 2:
         return "+".join(signals)
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wirecheck.clean.cues import cue_hits
 from wirecheck.clean.lines import ends_sentence, word_count
@@ -24,6 +25,7 @@ _READER = re.compile(
     r"rate|vote|please)\b",
     re.IGNORECASE,
 )
+_PARTS = re.compile(r"(?<=[.!?:])\s+")
 
 
 @dataclass(frozen=True)
@@ -54,10 +56,16 @@ def _weak_cue(ctx: LineContext) -> float:
 
 def _many_cues(ctx: LineContext) -> float:
     """Two cue families, or one family hit by two strong patterns (rating widgets...)."""
-    hits = cue_hits(ctx.text)
-    parts = re.split(r"(?<=[.!?:])\s+", ctx.text)
-    strong_parts = sum(1 for part in parts if any(s for _, s in cue_hits(part)))
-    return 1.0 if len(hits) >= 2 or strong_parts >= 2 else 0.0
+    return 1.0 if _many(ctx.text) else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _many(text: str) -> bool:
+    """Cached per line text: the features of a line are asked again across the batch."""
+    if len(cue_hits(text)) >= 2:
+        return True
+    parts = _PARTS.split(text)
+    return sum(1 for part in parts if any(s for _, s in cue_hits(part))) >= 2
 
 
 def _short(ctx: LineContext) -> float:
@@ -79,7 +87,12 @@ def _repeated_short(ctx: LineContext) -> float:
 
 
 def _addresses_reader(ctx: LineContext) -> float:
-    return 1.0 if _READER.search(ctx.text) else 0.0
+    return 1.0 if _reader(ctx.text) else 0.0
+
+
+@lru_cache(maxsize=65536)
+def _reader(text: str) -> bool:
+    return _READER.search(text) is not None
 
 
 def _third_person_statement(ctx: LineContext) -> float:

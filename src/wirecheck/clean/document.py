@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from wirecheck.clean import metadata
 from wirecheck.clean.captions import caption_rule
 from wirecheck.clean.chrome import LineContext, chrome_verdict
-from wirecheck.clean.corpus import BatchSignals
+from wirecheck.clean.corpus import BatchSignals, DocLines, doc_lines
 from wirecheck.clean.cues import HEADLINE_LIST_FAMILIES, cue_hits
 from wirecheck.clean.lines import (
     Line,
     ends_sentence,
     hashtag_share,
     norm_key,
-    split_lines,
     word_count,
 )
 from wirecheck.clean.summary import summary_lines
@@ -36,6 +35,7 @@ class Marked:
 
     doc: RawDocument
     lines: list[Line]
+    keys: list[str] = field(default_factory=list)  # norm_key of each line
     removed: list[RemovedLine] = field(default_factory=list)
     closed: set[int] = field(default_factory=set)  # indexes of lines removed whole
     kept_text: dict[int, str] = field(default_factory=dict)  # lines kept with a part cut off
@@ -83,9 +83,16 @@ class Marked:
         return hashlib.sha1(self.doc.text.encode("utf-8")).hexdigest()
 
 
-def mark_document(doc: RawDocument, batch: BatchSignals, settings: CleanSettings) -> Marked:
-    """Run every line rule over one document; ``batch`` holds the batch's line signals."""
-    state = Marked(doc=doc, lines=split_lines(doc.text), byline=doc.byline)
+def mark_document(
+    doc: RawDocument,
+    batch: BatchSignals,
+    settings: CleanSettings,
+    prepared: DocLines | None = None,
+) -> Marked:
+    """Run every line rule over one document; ``batch`` holds the batch's line signals,
+    ``prepared`` the document's lines and keys when the batch pass already split them."""
+    prepared = prepared if prepared is not None else doc_lines(doc)
+    state = Marked(doc=doc, lines=prepared.lines, keys=prepared.keys, byline=doc.byline)
     _head_metadata(state, settings)
     _captions(state)
     for index, rule in summary_lines(state.lines, settings.summary_overlap).items():
@@ -165,7 +172,7 @@ def _chrome(state: Marked, batch: BatchSignals, settings: CleanSettings) -> None
     for index, line in enumerate(state.lines):
         if not state.open(index):
             continue
-        key = norm_key(line.text)
+        key = state.keys[index]
         tail = index >= count - settings.tail_lines
         if key in batch.stock and tail and not state.doc.preclean:
             state.mark(index, RemovalReason.BOILERPLATE, "stock-paragraph")
@@ -215,8 +222,8 @@ def _repeated_title(state: Marked) -> None:
     if not state.title:
         return
     key = norm_key(state.title)
-    for index, line in enumerate(state.lines):
-        if state.open(index) and norm_key(line.text) == key:
+    for index, line_key in enumerate(state.keys):
+        if state.open(index) and line_key == key:
             state.mark(index, RemovalReason.BOILERPLATE, "repeated-title")
 
 
@@ -225,8 +232,7 @@ def _duplicates(state: Marked, settings: CleanSettings) -> None:
     last: dict[str, int] = {}
     for index, line in enumerate(state.lines):
         if state.open(index) and len(line.text) >= settings.duplicate_min_chars:
-            last[norm_key(line.text)] = index
-    for index, line in enumerate(state.lines):
-        key = norm_key(line.text)
+            last[state.keys[index]] = index
+    for index, key in enumerate(state.keys):
         if state.open(index) and key in last and last[key] != index:
             state.mark(index, RemovalReason.BOILERPLATE, "duplicate-line")

@@ -41,10 +41,13 @@ def word_list(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=65536)
 def word_count(text: str) -> int:
+    """Cached: several rules and chrome features ask for the same line's count."""
     return len(word_list(text))
 
 
+@lru_cache(maxsize=65536)
 def ends_sentence(text: str) -> bool:
     """True when the line ends like a sentence (period, question or exclamation mark)."""
     return bool(_SENTENCE_END.search(text))

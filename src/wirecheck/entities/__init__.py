@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from wirecheck.entities.resolve import resolve_entities
+from wirecheck.entities.resolve import resolve_entities, resolve_with_errors
 
-__all__ = ["resolve_entities"]
+__all__ = ["resolve_entities", "resolve_with_errors"]

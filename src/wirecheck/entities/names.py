@@ -64,6 +64,19 @@ ORG_WORDS = frozenset(
         "union",
         "university",
         "works",
+        # industry nouns used as the generic part of company names
+        "dynamics",
+        "electronics",
+        "energy",
+        "engineering",
+        "logistics",
+        "manufacturing",
+        "minerals",
+        "mining",
+        "resources",
+        "shipping",
+        "solutions",
+        "trading",
     }
 )
 # Generic words that mark a government body (titles of offices, departments).

@@ -55,16 +55,19 @@ def _fuzzy_edges(groups: list[Group], threshold: float) -> list[tuple[int, int, 
 
 def _short_form_edges(groups: list[Group]) -> list[tuple[int, int, str]]:
     """Short forms and acronyms that point at exactly one longer name."""
+    by_token: dict[str, set[int]] = {}
+    by_acronym: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        for token in group.tokens:
+            by_token.setdefault(token, set()).add(index)
+        by_acronym.setdefault(acronym(group.tokens), set()).add(index)
     edges: list[tuple[int, int, str]] = []
     for index, group in enumerate(groups):
-        short = set(group.tokens)
-        if not short - ORG_WORDS:
+        if not set(group.tokens) - ORG_WORDS:
             continue  # only generic words: not a name of anything in particular
-        targets = [
-            other
-            for other, longer in enumerate(groups)
-            if other != index and _is_short_form(group.tokens, longer.tokens)
-        ]
+        pool = set.intersection(*(by_token[t] for t in group.tokens))
+        pool |= by_acronym.get(group.tokens[0], set()) if len(group.tokens) == 1 else set()
+        targets = [o for o in pool if o != index and _is_short_form(group.tokens, groups[o].tokens)]
         if len(targets) == 1:
             full = " ".join(groups[targets[0]].tokens)
             edges.append((index, targets[0], f"short form or acronym of '{full}'"))

@@ -27,15 +27,18 @@ def cluster_people(surfaces: list[Surface], fuzzy_join: float) -> list[Group]:
 
 
 def _fuzzy_edges(groups: list[Group], threshold: float) -> list[tuple[int, int, str]]:
+    """Spelling variants among names of equal length whose last names share an initial."""
+    blocks: dict[tuple[int, str], list[int]] = {}
+    for index, group in enumerate(groups):
+        blocks.setdefault((len(group.tokens), group.tokens[-1][:1]), []).append(index)
     edges: list[tuple[int, int, str]] = []
-    for left in range(len(groups)):
-        for right in range(left + 1, len(groups)):
-            a, b = groups[left].tokens, groups[right].tokens
-            if len(a) != len(b) or a[-1][:1] != b[-1][:1]:
-                continue
-            score = JaroWinkler.similarity(" ".join(a), " ".join(b))
-            if score >= threshold:
-                edges.append((left, right, f"spelling variant (Jaro-Winkler {score:.2f})"))
+    for members in blocks.values():
+        for pos, left in enumerate(members):
+            for right in members[pos + 1 :]:
+                a, b = groups[left].tokens, groups[right].tokens
+                score = JaroWinkler.similarity(" ".join(a), " ".join(b))
+                if score >= threshold:
+                    edges.append((left, right, f"spelling variant (Jaro-Winkler {score:.2f})"))
     return edges
 
 

@@ -25,18 +25,35 @@ from wirecheck.entities.people import cluster_people, person_keys
 from wirecheck.entities.places import cluster_countries, country_of
 from wirecheck.entities.siblings import list_siblings
 from wirecheck.entities.titles import titled_people
-from wirecheck.model import Alias, Analysis, Entity, EntityType, stable_id
+from wirecheck.model import Alias, Analysis, Entity, EntityType, IngestError, stable_id
 from wirecheck.settings.screen import ScreenSettings
 
 
 def resolve_entities(analysis: Analysis, settings: ScreenSettings) -> list[Entity]:
-    """Entities of ``analysis`` (resolved, and screened when ``settings.lists`` is set)."""
+    """Entities of ``analysis`` (resolved, and screened when ``settings.lists`` is set).
+
+    An unreadable list raises ``ListFormatError``; ``resolve_with_errors`` reports it instead.
+    """
     entities = resolve_only(analysis, settings)
     if settings.lists:
         from wirecheck.entities.screening.screen import screen_entities
 
         entities = screen_entities(entities, settings)
     return entities
+
+
+def resolve_with_errors(
+    analysis: Analysis, settings: ScreenSettings
+) -> tuple[list[Entity], list[IngestError]]:
+    """Entities, screened against every readable list, and one error per unreadable list or
+    bad list row (the pipeline stage adds them to ``analysis.errors``)."""
+    entities = resolve_only(analysis, settings)
+    if not settings.lists:
+        return entities, []
+    from wirecheck.entities.screening.screen import load_lists, screen_entities
+
+    index, errors = load_lists(settings.lists, settings.list_format)
+    return screen_entities(entities, settings, index), errors
 
 
 def resolve_only(analysis: Analysis, settings: ScreenSettings) -> list[Entity]:
@@ -63,8 +80,8 @@ def route_surfaces(
 ) -> tuple[list[Surface], list[Surface], list[Surface]]:
     """Split surfaces into (countries, people, organisations) using labels and evidence."""
     keys, words = person_keys([s for s in surfaces if s.label == "PERSON"])
-    org_keys, org_words = _org_evidence(surfaces)
-    org_keys -= keys  # a name also tagged as a person stays a person
+    org_keys, org_words, marked = _org_evidence(surfaces)
+    org_keys -= keys - marked  # a name also tagged as a person stays one, unless a legal form
     org_words -= words  # so does a word of a person's full name
     places: list[Surface] = []
     people: list[Surface] = []
@@ -81,22 +98,27 @@ def route_surfaces(
                 surface.text, org_keys, org_words
             )
         else:
-            is_person = _is_person_name(surface.text, keys, words)
+            is_person = _is_person_name(surface.text, keys - marked, words)
         (people if is_person else orgs).append(surface)
     return places, people, orgs
 
 
-def _org_evidence(surfaces: list[Surface]) -> tuple[set[str], set[str]]:
-    """Keys of names the tagger called organisations, and the first words of those names."""
+def _org_evidence(surfaces: list[Surface]) -> tuple[set[str], set[str], set[str]]:
+    """Keys of names the tagger called organisations, the first words of those names, and
+    the keys of those written with a legal form or organisation word somewhere."""
     keys: set[str] = set()
     firsts: set[str] = set()
+    marked: set[str] = set()
     for surface in surfaces:
-        if surface.label == "ORG":
+        is_marked = has_org_marker(surface.text)
+        if surface.label == "ORG" or is_marked:
             tokens = org_tokens(surface.text)
             if len(tokens) >= 2:
                 keys.add(token_key(tokens))
                 firsts.add(tokens[0])
-    return keys, firsts
+                if is_marked:
+                    marked.add(token_key(tokens))
+    return keys, firsts, marked
 
 
 def _is_org_name(text: str, keys: set[str], firsts: set[str]) -> bool:
@@ -122,8 +144,11 @@ def _display_name(group: Group, legal_free: bool) -> str:
     counts = Counter(m.surface.text for m in group.members)
 
     def rank(text: str) -> tuple[bool, bool, int, bool, int]:
-        no_legal = not legal_free or len(org_tokens(text)) == len(text.split())
-        full = len(person_tokens(text)) >= len(group.tokens) if not legal_free else True
+        if legal_free:  # organisations: the full name, without its legal form
+            full = set(org_tokens(text)) == set(group.tokens)
+            no_legal = len(org_tokens(text)) == len(text.split())
+        else:
+            full, no_legal = len(person_tokens(text)) >= len(group.tokens), True
         return (full, no_legal, counts[text], text[:1].isupper(), len(text))
 
     return max(counts, key=rank)
@@ -131,6 +156,10 @@ def _display_name(group: Group, legal_free: bool) -> str:
 
 def _aliases(group: Group) -> tuple[list[str], list[Alias], list[str]]:
     names = sorted({m.surface.text for m in group.members})
+    unique = {
+        (m.surface.article, m.surface.start, m.surface.end, m.surface.text): m
+        for m in group.members
+    }
     seen = [
         Alias(
             name=m.surface.text,
@@ -139,7 +168,7 @@ def _aliases(group: Group) -> tuple[list[str], list[Alias], list[str]]:
             end=m.surface.end,
             reason=m.reason,
         )
-        for m in sorted(group.members, key=lambda m: (m.surface.article, m.surface.start))
+        for m in sorted(unique.values(), key=lambda m: (m.surface.article, m.surface.start))
     ]
     return names, seen, sorted(group.articles)
 

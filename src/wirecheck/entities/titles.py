@@ -38,7 +38,7 @@ def _names(text: str) -> list[tuple[int, int, str, str]]:
 
 def titled_people(articles: list[Article], taken: list[Surface]) -> list[Surface]:
     """Person surfaces found by title patterns in bodies and photo captions."""
-    spans = {(s.article, s.start) for s in taken}
+    spans = {(s.article, s.start) for s in taken if s.label == "PERSON"}
     out: list[Surface] = []
     for article in articles:
         for start, end, name, title in _names(article.body):

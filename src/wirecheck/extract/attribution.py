@@ -54,6 +54,7 @@ class Attribution:
     verb: int  # token index of the attribution verb (-1 for "according to")
     named: bool  # the source is a named person or organisation
     person: str | None = None
+    inherited: bool = False  # carried from the previous sentence of the paragraph
 
 
 def attribute(sent: Span, context: SourceContext) -> Attribution | None:

@@ -52,7 +52,7 @@ def _short_names(doc: Doc, spans: list[Span3]) -> list[Span3]:
     Semiconductor Corp.") or whole name, where NER missed them: news names a firm in full
     once, then by its short name."""
     names: set[str] = set()
-    for start, end, label in spans:
+    for start, _, label in spans:
         if label == "ORG" and doc[start].pos_ == "PROPN" and doc[start].is_title:
             names.add(doc[start].text)
     # tokens of other names stay theirs, except one-word spans NER labelled otherwise

@@ -150,6 +150,10 @@ def end_uses_under(root: Token, goods_heads: list[int]) -> list[str]:
             found.extend(_objects(token, ("of",)))
         elif token.lower_ == "for" and token.dep_ == "prep" and _near_goods(token, goods_heads):
             found.extend(_objects(token, ("pobj",)))
+    if root.dep_ == "conj":  # "Y used to make W came from X": the shared subject's purpose
+        for child in root.head.children:
+            if child.dep_ == "xcomp" and child.lemma_ in PRODUCE_VERBS:
+                found.extend(_objects(child, ("dobj",)))
     return _dedupe(found)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from wirecheck.extract.actors import Actor, sentence_actors
@@ -37,18 +37,28 @@ def sentence_infos(doc: Doc, spans: list[tuple[int, int, str]]) -> list[Sentence
         if not text:
             continue
         start = sent.start_char + lead
-        out.append(
-            SentenceInfo(
-                sent,
-                start,
-                start + len(text),
-                text,
-                sentence_actors(doc, sent, spans),
-                find_goods(sent, blocked),
-                attribute(sent, context),
-            )
+        attribution = attribute(sent, context) or _continued(doc.text, out, start)
+        info = SentenceInfo(
+            sent,
+            start,
+            start + len(text),
+            text,
+            sentence_actors(doc, sent, spans),
+            find_goods(sent, blocked),
+            attribution,
         )
+        out.append(info)
     return out
+
+
+def _continued(text: str, previous: list[SentenceInfo], start: int) -> Attribution | None:
+    """Reported speech goes on in the next sentence of the same paragraph ("Officials said
+    X. Nearly 70% of Y came from Z."): the sentence keeps the previous source, marked as
+    inherited (it never makes a statement of its own)."""
+    last = previous[-1] if previous else None
+    if last is None or last.attribution is None or "\n" in text[last.end : start]:
+        return None
+    return replace(last.attribution, inherited=True, named=False)
 
 
 def source_of(sentence: SentenceInfo) -> str | None:

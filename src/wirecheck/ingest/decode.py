@@ -125,10 +125,15 @@ def decode_bytes(data: bytes, settings: IngestSettings) -> str:
             raise DecodeError(reason)
     bom = bom_encoding(data)
     body = data[bom[1] :] if bom is not None else data
-    text = body.decode(encoding, errors="replace")
-    bad = text.count("\ufffd")
-    if bad and bad > settings.max_replacement_ratio * max(1, len(text)):
-        raise DecodeError(f"not valid text ({bad} undecodable characters as {encoding})")
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError:  # count only what decoding replaced, not U+FFFD in the text
+        text = body.decode(encoding, errors="replace")
+        bad = text.count("\ufffd") - body.decode(encoding, errors="ignore").count("\ufffd")
+        if bad > settings.max_replacement_ratio * max(1, len(text)):
+            raise DecodeError(
+                f"not valid text ({bad} undecodable characters as {encoding})"
+            ) from None
     text = normalize_text(text)
     if not text.strip():
         raise DecodeError("empty input (no text after decoding)")

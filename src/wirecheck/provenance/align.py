@@ -128,7 +128,9 @@ def _semantic(
     free_a, free_b = free
     if a.sentence_vectors is None or b.sentence_vectors is None or not free_a or not free_b:
         return []
-    sims: npt.NDArray[np.float32] = a.sentence_vectors[free_a] @ b.sentence_vectors[free_b].T
+    va = a.sentence_vectors[free_a].astype(np.float32)
+    vb = b.sentence_vectors[free_b].astype(np.float32)
+    sims: npt.NDArray[np.float32] = va @ vb.T
     out: list[Match] = []
     used_a: set[int] = set()
     used_b: set[int] = set()

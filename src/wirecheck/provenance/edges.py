@@ -3,13 +3,12 @@ from the other, and a story similarity for every pair."""
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from wirecheck.model import Derivation, Explanation
+from wirecheck.model import Derivation
 from wirecheck.provenance.align import passages, unmatched_passages
 from wirecheck.provenance.direction import direction, kind
 from wirecheck.provenance.evidence import PairEvidence, ordered
@@ -18,16 +17,18 @@ from wirecheck.provenance.story_features import event_similarity
 from wirecheck.provenance.views import DocView, attach_sentence_vectors
 from wirecheck.settings.provenance import ProvenanceSettings
 
+_CHUNK_ROWS = 20_000  # pairs per evaluation chunk (memory vs batching of embeddings)
 _EVIDENCE_PASSAGES = 5  # passages quoted in the SPEC ``evidence`` list (all are in ``passages``)
 
 
-@dataclass
+@dataclass(slots=True)
 class PairResult:
     i: int
     j: int
     derivation: Derivation | None
     story_similarity: float
-    story_explanation: Explanation
+    # the pair's story-similarity Explanation is not kept: 700k pydantic objects at 100k
+    # articles cost >1 GB; ``event_similarity(ev, edge)`` recomputes it for one pair
 
 
 def derivation(ev: PairEvidence) -> Derivation | None:
@@ -87,18 +88,41 @@ def evaluate(
     settings: ProvenanceSettings,
     jaccard: np.ndarray | None = None,
 ) -> list[PairResult]:
-    """Derivation edge (or none) and story similarity of every candidate pair."""
+    """Derivation edge (or none) and story similarity of every candidate pair.
+
+    Pairs come sorted by their first row ``i`` (and ``j > i``), so once the pairs of rows
+    up to ``i`` are done, view ``i`` is never needed again: its sentence vectors and
+    trigram index are dropped chunk by chunk, which keeps memory flat at 100k articles."""
     rows = pairs.tolist()
-    est = [None] * len(rows) if jaccard is None else jaccard.tolist()
-    queue = deque(
-        ordered(views[i], views[j], settings, e) for (i, j), e in zip(rows, est, strict=True)
-    )
-    needed = {id(v): v for ev in queue if _needs_vectors(ev) for v in (ev.a, ev.b)}
-    attach_sentence_vectors(list(needed.values()), settings.embed_dims)
+    est: list[float | None] = [None] * len(rows) if jaccard is None else jaccard.tolist()
     out: list[PairResult] = []
-    for i, j in rows:
-        ev = queue.popleft()  # each pair's alignment is dropped once scored (memory at 100k)
-        edge = derivation(ev)
-        sim, expl = event_similarity(ev, edge)
-        out.append(PairResult(i, j, edge, sim, expl))
+    released = 0
+    for lo, hi in _chunks(rows, _CHUNK_ROWS):
+        evs = [
+            ordered(views[i], views[j], settings, est[k])
+            for k, (i, j) in enumerate(rows[lo:hi], lo)
+        ]
+        needed = {id(v): v for ev in evs if _needs_vectors(ev) for v in (ev.a, ev.b)}
+        attach_sentence_vectors(list(needed.values()), settings.embed_dims)
+        for (i, j), ev in zip(rows[lo:hi], evs, strict=True):
+            edge = derivation(ev)
+            sim, _ = event_similarity(ev, edge)
+            out.append(PairResult(i, j, edge, sim))
+        last = rows[hi - 1][0]  # chunks end where the first row changes
+        for view in views[released : last + 1]:
+            view.release()
+        released = max(released, last + 1)
     return out
+
+
+def _chunks(rows: list[list[int]], size: int) -> list[tuple[int, int]]:
+    """Consecutive ranges of about ``size`` pairs that end where the first row changes."""
+    bounds: list[tuple[int, int]] = []
+    lo = 0
+    while lo < len(rows):
+        hi = min(lo + size, len(rows))
+        while hi < len(rows) and rows[hi][0] == rows[hi - 1][0]:
+            hi += 1
+        bounds.append((lo, hi))
+        lo = hi
+    return bounds

@@ -1,9 +1,9 @@
 """Story similarity of a pair: same event, whoever wrote it.
 
 Texts of one family are one story (similarity 1). Otherwise the pair is compared by
-the lead of its *own* material (sentences shared verbatim, such as site chrome, a
-stock quote or a background paragraph, are set aside, so that shared boilerplate
-cannot make two leads look alike) and by the salient markers of the whole texts
+the lead of its *own* material (sentences shared verbatim that carry no names or numbers,
+such as site chrome, a stock quote or a background paragraph, are set aside, so that shared
+boilerplate cannot make two leads look alike) and by the salient markers of the whole texts
 (names and numbers, quotations blanked): a shared background paragraph carries no
 event names, copied event sentences do.
 """
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from wirecheck.model import Derivation, Explanation, FeatureScore
+from wirecheck.provenance.align import sentence_markers
 from wirecheck.provenance.evidence import PairEvidence
 from wirecheck.provenance.views import DocView
 
@@ -83,7 +84,11 @@ def event_similarity(ev: PairEvidence, edge: Derivation | None) -> tuple[float, 
             ev.lead_cosine, ev.term_overlap, days_apart(ev.a, ev.b), ("whole lead", "whole text")
         )
         return expl.score, expl
-    shared_a, shared_b = {m.a for m in ev.lexical}, {m.b for m in ev.lexical}
+    # shared sentences without names or numbers (chrome, stock quote, background) are set
+    # aside; shared sentences that carry markers are event content and stay
+    marks_a, marks_b = sentence_markers(ev.a), sentence_markers(ev.b)
+    shared_a = {m.a for m in ev.lexical if not marks_a[m.a]}
+    shared_b = {m.b for m in ev.lexical if not marks_b[m.b]}
     own_a = [i for i in range(len(ev.a.sentences)) if i not in shared_a]
     own_b = [j for j in range(len(ev.b.sentences)) if j not in shared_b]
     cos = _own_cosine(ev, own_a, own_b)

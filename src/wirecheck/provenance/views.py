@@ -37,7 +37,7 @@ class DocView:
     n_words: int
     day: int | None = None  # publication date as a day number (None: undated)
     vector: F32 | None = None  # document (lead) embedding, unit length
-    sentence_vectors: F32 | None = None  # one unit row per sentence
+    sentence_vectors: npt.NDArray[np.float16] | None = None  # one unit row per sentence
     quoted: list[bool] = field(default_factory=list)  # sentence mostly inside quotes
     # filled on first use by align.py (only views that take part in an alignment need them)
     trigrams: SentenceTrigrams | None = None
@@ -46,6 +46,12 @@ class DocView:
     @property
     def id(self) -> str:
         return self.article.id
+
+    def release(self) -> None:
+        """Drop what only pair evaluation needs (sentence vectors, trigram index)."""
+        self.sentence_vectors = None
+        self.trigrams = None
+        self.sentence_markers = None
 
 
 def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
@@ -110,5 +116,5 @@ def attach_sentence_vectors(views: Sequence[DocView], dims: int) -> None:
     vecs = np.asarray(static_model(dims).encode(texts, use_multiprocessing=False), dtype=np.float32)
     pos = 0
     for view in todo:
-        view.sentence_vectors = vecs[pos : pos + len(view.sentences)]
+        view.sentence_vectors = vecs[pos : pos + len(view.sentences)].astype(np.float16)
         pos += len(view.sentences)

@@ -1,10 +1,10 @@
 """Settings of the provenance stage. Each threshold says how it was chosen.
 
 "Own pairs" below means the labelled pairs written for this project in
-``tests/test_provenance_semantic.py`` (rewrites/paraphrases vs unrelated and
-same-event-but-independent texts); "seeds" means ../shared/seeds with gold.yaml;
-"synthetic" means ``bench/bench_provenance.py``'s generated corpus. The numbers
-measured are recorded in docs/provenance.md.
+``wirecheck/provenance/calibration.py`` (checked by tests/test_provenance_semantic.py:
+rewrites/paraphrases vs same-event-but-independent statements vs unrelated news);
+"seeds" means ../shared/seeds with gold.yaml; "synthetic" means the generated corpus of
+``bench/bench_provenance.py``. The numbers measured are recorded in docs/provenance.md.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ class ProvenanceSettings(BaseModel):
     # 5-word shingles: the usual choice for near-duplicate news (datatrove, NEWS-COPY use 5);
     # shorter n-grams make independent reports of one briefing look alike.
     shingle_k: int = 5
-    # 128 bins: estimate std ~0.04 at J=0.67 (measured, tests/test_provenance_minhash.py).
+    # 128 bins: estimate std 0.04-0.06 at J=0.67 for 20-1000 shingles (measured while
+    # developing; tests/test_provenance_minhash.py bounds the error).
     num_perm: int = 128
     minhash_seed: int = 1
     # 32 bands x 4 rows: S-curve midpoint ~(1/32)^(1/4)=0.42; P(candidate | J=0.8) > 0.9999,
@@ -38,7 +39,8 @@ class ProvenanceSettings(BaseModel):
     # neighbours per article on lead embeddings; stories larger than this are still joined
     # through LSH pairs and transitively through the cohesion check.
     knn_k: int = 12
-    # own pairs: same-event leads >= 0.62, unrelated <= 0.45 (static model); 0.5 keeps recall.
+    # own pairs (static 256): unrelated max 0.35, same-event statements median 0.59; 0.5 sits
+    # between (tests/test_provenance_semantic.py checks both sides).
     knn_min_cosine: float = 0.5
     # neighbours are searched among articles dated within this many days (undated: all).
     date_window_days: int = 3
@@ -52,12 +54,14 @@ class ProvenanceSettings(BaseModel):
     # 0.8 keeps 81% of rewritten sentences, no same-event sentence, and on the seeds at most
     # 36% of an independent report's sentences find a match (versions 000/001: 58%).
     align_semantic_min: float = 0.8
-    # aligned sentences must share this much of their names/numbers (smaller set) when both
-    # have some: same-template sentences about different events (own tests) share 0-0.2,
-    # rewrites and versions keep >= 0.6 (own rewrite pairs, seeds 000/001).
+    # aligned sentences must share this much of their names/numbers (of the larger set) when
+    # both have some: same-template sentences about different events (own tests, synthetic
+    # ports/companies) share 0-0.5 (one country of two names), rewrites and versions keep
+    # all of them (own rewrite pairs, seeds 000/001).
     align_marker_min: float = 0.5
     # a verbatim run shorter than this many words (quotes excluded) is not evidence of
-    # copying: stock phrases and names run up to ~10 words in independent reports (seeds 003/004).
+    # copying: the longest shared run between independent seed reports is 11 words
+    # (003/004, 000/003); versions 000/001 share runs up to 40 words.
     run_min_words: int = 14
 
     # --- families (who copied whom); see families.py
@@ -66,12 +70,12 @@ class ProvenanceSettings(BaseModel):
     # both ways above this is a copy (same text, light edits).
     copy_containment_min: float = 0.8
     # version/rewrite/summary edge: share of the shorter text (by characters) whose sentences
-    # have a lexical or semantic counterpart in the other. Seeds: versions 000/001 0.80;
-    # independent reports 0.16-0.40. A background paragraph + stock quote shared by two
+    # have a lexical or semantic counterpart in the other. Seeds: versions 000/001 0.71;
+    # independent reports <= 0.4. A background paragraph + stock quote shared by two
     # different events covers ~0.35 (own tests), so it can never make a family edge.
     rewrite_cover_min: float = 0.6
     # ... and at least this share of it aligned *lexically* (same wording, light edits): seeds
-    # versions 000/001 0.63, independent reports <= 0.08; synthetic rewrites (synonym swaps)
+    # versions 000/001 0.58, independent reports <= 0.08; synthetic rewrites (synonym swaps)
     # keep most sentences above the trigram threshold, while synthetic independent origins
     # (paraphrased variants of one fact list) align almost only semantically.
     rewrite_lexical_min: float = 0.3
@@ -85,7 +89,8 @@ class ProvenanceSettings(BaseModel):
 
     # --- stories
     # average-link threshold of the cohesive clustering: a merge needs the mean pair
-    # similarity over *all* member pairs (missing pairs count 0) to reach this.
+    # similarity over *all* member pairs (pairs no candidate search proposed are scored on
+    # whole texts) to reach this. Synthetic 2,000 articles: story pair P/R 0.98/0.98.
     # seeds: pair similarities 0.56-0.73 (all one story); different events sharing chrome,
     # a stock quote and a background paragraph (own tests): 0.0-0.1, but 0.35-0.44 when the
     # two events also share a 3-digit number (hypothesis found it); 0.5 sits in the gap.

@@ -108,7 +108,10 @@ def lead(c: Cast, v: int) -> Para:
 
 def naming(c: Cast, v: int) -> Para:
     m = c.minister
-    legal = join([f"{f.legal} of {b}" for f, b in zip(c.firms, c.bases, strict=True)])
+    named = list(zip(c.firms, c.bases, strict=True))
+    named = named[v % len(named) :] + named[: v % len(named)]  # each wording its own order
+    form = ("{} of {}", "{} ({})", "{}, based in {}")[v]
+    legal = join([form.format(f.legal, b) for f, b in named])
     text = (
         f"{m.title} {m.name} named {legal} as the main suppliers in a report tabled in parliament.",
         f"The report, presented by {m.title.lower()} {m.name}, lists {legal}.",

@@ -1,7 +1,7 @@
 """Generate a synthetic news corpus of any size with its gold file, deterministically by seed.
 
 Each story is drawn from its own seeded generator (``Random(f"{seed}:{index}")``), written
-by one to four independent origins, and each origin is copied, excerpted, rewritten and
+by one to three independent origins, and each origin is copied, excerpted, rewritten and
 summarised by other sites. Hard negatives come for free: copy sites reuse their chrome and a
 stock paragraph across unrelated stories, previous/next links carry other stories' headlines,
 and plant-opening stories reuse a company an earlier export story accused.
@@ -25,7 +25,7 @@ from wirecheck.synth.records import Doc, StoryFacts
 
 N_SITES = 18  # copy sites: few enough that chrome repeats across many stories
 SHARD_SIZE = 1000  # files per subdirectory
-ORIGIN_WEIGHTS = (0.4, 0.35, 0.2, 0.05)  # P(1..4 independent origins)
+ORIGIN_WEIGHTS = (0.4, 0.35, 0.25)  # P(1..3 independent origins): one wording variant each
 COPY_WEIGHTS = (0.3, 0.3, 0.2, 0.15, 0.05)  # P(0..4 verbatim copies per origin)
 P_EXCERPT, P_REWRITE, P_SUMMARY = 0.25, 0.3, 0.1
 FIRST_DAY = date(2025, 1, 1)

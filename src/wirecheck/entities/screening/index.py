@@ -13,7 +13,6 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import cast
 
 from wirecheck.entities.screening.keys import (
     PERSON_SCHEMATA,
@@ -93,6 +92,5 @@ def rarity_of(index: ScreenIndex) -> Callable[[str], float]:
 def entry_forms(entry: ListEntry) -> list[NameForm]:
     is_person = entry.schema_ in PERSON_SCHEMATA
     forms = [name_form(entry.name, is_person)]
-    aliases = cast("list[str]", entry.aliases)  # model field named `list` confuses mypy
-    forms += [name_form(alias, is_person, True) for alias in aliases]
+    forms += [name_form(alias, is_person, True) for alias in entry.aliases]
     return [f for f in forms if f.tokens]

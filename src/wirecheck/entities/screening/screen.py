@@ -4,31 +4,74 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import cast
 
-from wirecheck.entities.lists import ErrorLog, iter_list
+from wirecheck.entities.lists import ErrorLog, ListFormatError, iter_list
 from wirecheck.entities.screening.features import Party
 from wirecheck.entities.screening.index import ScreenIndex, entry_forms, rarity_of
 from wirecheck.entities.screening.keys import PERSON_SCHEMATA, NameForm, name_form
 from wirecheck.entities.screening.score import explain, raw_score
-from wirecheck.model import Entity, EntityType, Explanation, ListEntry, ScreeningMatch
+from wirecheck.model import (
+    Entity,
+    EntityType,
+    Explanation,
+    IngestError,
+    ListEntry,
+    ScreeningMatch,
+)
 from wirecheck.settings.screen import ScreenSettings
 
 SCREENED_TYPES = (EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.PERSON)
-_CACHE: dict[tuple[str, float, int, str | None], ScreenIndex] = {}
+_CacheKey = tuple[tuple[tuple[str, float, int], ...], str | None]
+_CACHE: dict[_CacheKey, tuple[ScreenIndex, list[IngestError]]] = {}
+MAX_CACHED = 2  # list sets kept in memory (a 100k-entry index takes a few hundred MB)
 
 
-def load_index(paths: Iterable[str], fmt: str | None, log: ErrorLog) -> ScreenIndex:
-    """One index over every list in ``paths``. Indexes are cached per (path, mtime, size) so a
-    long-lived process (API server, repeated runs) does not re-read an unchanged list."""
+def load_lists(paths: Iterable[str], fmt: str | None) -> tuple[ScreenIndex, list[IngestError]]:
+    """One index over every readable list in ``paths``, and one error per unreadable list or
+    bad row (``path: row N: reason``). Cached per (paths, mtimes, sizes, format) so a
+    long-lived process (API server, repeated runs) does not re-read unchanged lists."""
+    files = [Path(p) for p in paths]
+    key: _CacheKey = (
+        tuple(
+            (str(f.resolve()), f.stat().st_mtime, f.stat().st_size)
+            if f.is_file()
+            else (str(f), 0.0, 0)
+            for f in files
+        ),
+        fmt,
+    )
+    if key not in _CACHE:
+        if len(_CACHE) >= MAX_CACHED:
+            _CACHE.pop(next(iter(_CACHE)))  # oldest first: a changed list replaces its index
+        _CACHE[key] = _build(files, fmt)
+    return _CACHE[key]
+
+
+def _build(files: list[Path], fmt: str | None) -> tuple[ScreenIndex, list[IngestError]]:
     index = ScreenIndex()
-    for path in paths:
-        stat = Path(path).stat()
-        key = (str(Path(path).resolve()), stat.st_mtime, stat.st_size, fmt)
-        if key not in _CACHE:
-            _CACHE[key] = ScreenIndex.build(iter_list(Path(path), fmt, log))
-        for entry in _CACHE[key].entries:
-            index.add(entry)
+    errors: list[IngestError] = []
+    for path in files:
+        log = ErrorLog()
+        try:
+            for entry in iter_list(path, fmt, log):
+                index.add(entry)
+        except (ListFormatError, OSError) as err:
+            errors.append(IngestError(source=str(path), reason=str(err).removeprefix(f"{path}: ")))
+        errors += [
+            IngestError(source=str(path), reason=f"row {e.row}: {e.reason}") for e in log.errors
+        ]
+        if log.count > len(log.errors):
+            more = log.count - len(log.errors)
+            errors.append(IngestError(source=str(path), reason=f"{more} more bad rows"))
+    return index, errors
+
+
+def load_index(paths: Iterable[str], fmt: str | None) -> ScreenIndex:
+    """``load_lists`` that refuses unreadable lists (raises ``ListFormatError``)."""
+    index, errors = load_lists(paths, fmt)
+    fatal = [e for e in errors if not e.reason.startswith("row ")]
+    if fatal:
+        raise ListFormatError(fatal[0].reason)
     return index
 
 
@@ -50,7 +93,7 @@ def entry_party(
     is_person: bool | None = entry.schema_ in PERSON_SCHEMATA
     if entry.schema_ == "LegalEntity":
         is_person = None
-    countries = frozenset(cast("list[str]", entry.countries))
+    countries = frozenset(entry.countries)
     forms = forms if forms is not None else tuple(entry_forms(entry))
     return Party(forms, is_person, countries, rarity)
 
@@ -118,7 +161,7 @@ def screen_entities(
 ) -> list[Entity]:
     """Entities with ``screening`` filled for organisations, government bodies and people."""
     if index is None:
-        index = load_index(settings.lists, settings.list_format, ErrorLog())
+        index = load_index(settings.lists, settings.list_format)
     out: list[Entity] = []
     for entity in entities:
         if entity.type not in SCREENED_TYPES:
