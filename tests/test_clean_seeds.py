@@ -5,13 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from conftest import seed_key
 from wirecheck.clean.lines import is_bullet, word_count
 from wirecheck.model import Article, RemovalReason
-
-
-def seed_key(article: Article) -> str:
-    """The gold key of a seed article, as conftest's ``seed_key``: the file-name prefix."""
-    return Path(article.source).name.split("_", 1)[0]
 
 
 def _by_key(articles: list[Article]) -> dict[str, Article]:

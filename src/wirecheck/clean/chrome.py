@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from wirecheck.clean.cues import cue_hits
 from wirecheck.clean.lines import ends_sentence, word_count
+from wirecheck.features import Feature
 from wirecheck.model import Explanation, FeatureScore
 from wirecheck.settings.clean import CleanSettings
 
@@ -38,11 +39,7 @@ class LineContext:
     settings: CleanSettings
 
 
-@dataclass(frozen=True)
-class Feature:
-    name: str
-    func: Callable[[LineContext], float]
-    weight: float
+ChromeFeature = Feature[Callable[[LineContext], float]]
 
 
 def _strong_cue(ctx: LineContext) -> float:
@@ -105,7 +102,7 @@ def _long(ctx: LineContext) -> float:
     return 1.0 if word_count(ctx.text) > 2 * ctx.settings.short_line_words else 0.0
 
 
-FEATURES: tuple[Feature, ...] = (
+FEATURES: tuple[ChromeFeature, ...] = (
     Feature("strong-cue", _strong_cue, 0.6),
     Feature("weak-cue", _weak_cue, 0.3),
     Feature("many-cues", _many_cues, 0.2),
@@ -158,9 +155,11 @@ def chrome_verdict(
     """
     if _long(ctx) and long_line_ceiling() < threshold:
         return None  # no feature mix can lift a long line over the threshold: skip the regexes
+    hits = cue_hits(ctx.text)
+    if not (hits or ctx.repeated):
+        return None  # neither a cue nor batch repetition can fire (see below): skip scoring
     explanation = chrome_score(ctx)
     fired = {f.name for f in explanation.features if f.weight > 0}
-    hits = cue_hits(ctx.text)
     # Shape and position alone never remove a line: a cue or batch repetition must fire.
     if explanation.score < threshold or not (hits or "repeated-in-batch" in fired):
         return None

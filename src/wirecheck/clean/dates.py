@@ -72,7 +72,8 @@ class DateHit:
 
 
 def _month(text: str) -> int:
-    return int(text) if text.isdigit() else MONTHS[text.lower().rstrip(".")]
+    # folded, not just lower-cased: IGNORECASE also matched "ſept" or "İ" forms
+    return int(text) if text.isdigit() else MONTHS[_folded(text).rstrip(".")]
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -125,9 +126,9 @@ def weekdays(text: str) -> list[int]:
     if not any(day in folded for day in WEEKDAYS):
         return out
     for sentence in _SENTENCE.split(text):
-        found = [WEEKDAYS.index(m["weekday"].lower()) for m in _WEEKDAY.finditer(sentence)]
-        if found and not _FUTURE.search(sentence):
-            out.extend(found)
+        if _WEEKDAY.search(sentence) is None or _FUTURE.search(sentence):
+            continue
+        out.extend(WEEKDAYS.index(_folded(m["weekday"])) for m in _WEEKDAY.finditer(sentence))
     return out
 
 
