@@ -19,7 +19,7 @@ from wirecheck.align.similarity import (
     quantity_pair,
 )
 from wirecheck.align.spans import tidy_mentions
-from wirecheck.align.statements import fill_statements
+from wirecheck.align.statements import drop_restated, fill_statements
 from wirecheck.align.text import content_words, tokens
 from wirecheck.model import (
     Analysis,
@@ -246,6 +246,7 @@ def align_claims(analysis: Analysis, settings: AlignSettings) -> AlignmentResult
                 claims.append(build_group(cluster, settings.corroborated_families))
             else:
                 claims.extend(attribution_groups(cluster, settings))
+    claims = drop_restated(claims)
     polarity_conflicts(claims)
     for group in claims:
         if group.conflicts:

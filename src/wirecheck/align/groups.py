@@ -13,10 +13,12 @@ from wirecheck.align.text import jaccard
 from wirecheck.model import (
     ClaimGroup,
     ClaimKind,
+    ClaimMention,
     ClaimStatus,
     Explanation,
     FeatureScore,
     MentionRef,
+    Quantity,
     stable_id,
 )
 
@@ -52,6 +54,27 @@ def supply_line(cluster: Cluster) -> str:
     return f"{line} ({', '.join(uses)})" if uses else line
 
 
+# What a quantity counts when extraction named no measure, by unit (generic words only).
+_UNIT_LABELS = {"%": "share", "count": "count"}
+
+
+def quantity_line(measure: str | None, quantity: Quantity | None, sentence: str) -> str:
+    """Generated canonical wording: "measure: value (period)", e.g. "share of X: about 5% (2021)".
+
+    Names the one number the group is about, so two quantities of one sentence read as
+    two claims; the sentence itself stays the group's first mention. Falls back to the
+    sentence when the group has no quantity.
+    """
+    if quantity is None:
+        return sentence
+    value = " ".join(quantity.text.split()) or (f"{quantity.value:g}" if quantity.value else "?")
+    if value[:1].isupper() and value[1:2].islower():
+        value = value[0].lower() + value[1:]  # "At least 14" at a sentence start
+    label = measure or _UNIT_LABELS.get(quantity.unit, "value" if quantity.unit else "amount")
+    line = f"{label}: {value}"
+    return f"{line} ({quantity.period})" if quantity.period else line
+
+
 def _end_uses(cluster: Cluster) -> list[str]:
     seen: dict[str, None] = {}
     for view in cluster:
@@ -74,7 +97,9 @@ def _source(cluster: Cluster, kind: ClaimKind) -> str | None:
     return _most_common([v.mention.attribution or v.mention.speaker for v in cluster])
 
 
-def mention_refs(cluster: Cluster) -> list[MentionRef]:
+def mention_refs(cluster: Cluster, first: MentionView | None = None) -> list[MentionRef]:
+    """References to the cluster's mentions; ``first`` (the central one) leads when given."""
+    ordered = sorted(cluster, key=lambda v: v is not first)  # stable: the rest keep order
     return [
         MentionRef(
             article=v.mention.article,
@@ -84,7 +109,7 @@ def mention_refs(cluster: Cluster) -> list[MentionRef]:
             mention=v.mention.id,
             family=v.family,
         )
-        for v in cluster
+        for v in ordered
     ]
 
 
@@ -118,6 +143,15 @@ def corroboration(cluster: Cluster, threshold: int) -> tuple[list[str], Explanat
     return families, Explanation(score=float(len(families)), features=features, summary=summary)
 
 
+def _canonical_text(cluster: Cluster, kind: ClaimKind, head: ClaimMention) -> str:
+    """Generated wording for supply and quantity groups, the central sentence otherwise."""
+    if kind == ClaimKind.SUPPLY:
+        return supply_line(cluster)
+    if kind == ClaimKind.QUANTITY:
+        return quantity_line(head.measure, head.quantity, head.text)
+    return head.text
+
+
 def build_group(cluster: Cluster, threshold: int) -> ClaimGroup:
     """A claim group with its corroboration verdict (conflicts are added later)."""
     head = central(cluster)
@@ -129,7 +163,7 @@ def build_group(cluster: Cluster, threshold: int) -> ClaimGroup:
         id=stable_id("c", head.story or "", kind.value, *sorted(v.mention.id for v in cluster)),
         story=head.story,
         kind=kind,
-        text=supply_line(cluster) if kind == ClaimKind.SUPPLY else m.text,
+        text=_canonical_text(cluster, kind, m),
         supplier=_most_common([v.mention.supplier for v in cluster]),
         recipient=_most_common([v.mention.recipient for v in cluster]),
         goods=_most_common([v.mention.goods_category or v.mention.goods for v in cluster]),
@@ -138,7 +172,7 @@ def build_group(cluster: Cluster, threshold: int) -> ClaimGroup:
         measure=m.measure,
         hedge=_most_common([v.mention.hedge for v in cluster]),
         attribution=_source(cluster, kind),
-        mentions=mention_refs(cluster),
+        mentions=mention_refs(cluster, head),
         families=families,
         independent_origins=len(families),
         status=status,

@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 
 from wirecheck.align.text import quote_spans, sentences, tokens
-from wirecheck.model import Analysis, Article, ClaimKind, ClaimMention, stable_id
+from wirecheck.model import (
+    Analysis,
+    Article,
+    ClaimGroup,
+    ClaimKind,
+    ClaimMention,
+    FeatureScore,
+    stable_id,
+)
 
 _REPORTING = re.compile(
     r"\b(said|says|say|told|tells|added|adds|warned|warns|accused|accuses|announced|announces|"
@@ -73,3 +81,56 @@ def fill_statements(analysis: Analysis, mentions: list[ClaimMention]) -> list[Cl
     extra = [m for art in analysis.articles
              for m in article_statements(art, taken.get(art.id, []))]
     return list(mentions) + extra
+
+
+Sentence = tuple[str, int, int]  # (article, start, end)
+
+
+def _sentences(group: ClaimGroup) -> frozenset[Sentence]:
+    return frozenset((m.article, m.start, m.end) for m in group.mentions)
+
+
+def _backing(pos: int, groups: list[ClaimGroup], spans: list[frozenset[Sentence]],
+             by_sentence: dict[Sentence, list[int]]) -> int | None:
+    """Position of another live group that already cites every sentence of statement group
+    ``pos``: a supply/quantity/quote group, or a statement group over more (or the same,
+    listed earlier) sentences. Candidates are the groups citing its first sentence."""
+    own = spans[pos]
+    for other in by_sentence.get(min(own), []) if own else []:
+        if other == pos or not own <= spans[other]:
+            continue
+        if groups[other].kind != ClaimKind.STATEMENT or own < spans[other] or other < pos:
+            return other
+    return None
+
+
+def drop_restated(groups: list[ClaimGroup]) -> list[ClaimGroup]:
+    """``groups`` without statement groups that only restate the sentences of another group.
+
+    Extraction gives a reported sentence both a statement mention and, say, a quantity
+    mention; both would become groups over the same passages, one line twice in a
+    briefing. A statement group is kept when it has a sentence no other single group
+    cites (it then carries corroboration the others lack) or when it is in a conflict.
+    The group that backs it notes the fold in its explanation.
+    """
+    spans = [_sentences(g) for g in groups]
+    by_sentence: dict[Sentence, list[int]] = {}
+    for pos, own in enumerate(spans):
+        for sentence in own:
+            by_sentence.setdefault(sentence, []).append(pos)
+    kept: list[ClaimGroup] = []
+    for pos, group in enumerate(groups):
+        other = None
+        if group.kind == ClaimKind.STATEMENT and not group.conflicts:
+            other = _backing(pos, groups, spans, by_sentence)
+        if other is None:
+            kept.append(group)
+            continue
+        for sentence in spans[pos]:  # a dropped group backs nothing
+            by_sentence[sentence].remove(pos)
+        backer = groups[other].explanation
+        if backer is not None:
+            backer.features.append(FeatureScore(
+                name="restated_as_statement", value=1.0, weight=0.0,
+                note=f"statement group {group.id} over the same sentences folded in"))
+    return kept

@@ -6,8 +6,8 @@ Pure functions from an ``Analysis`` to small dataclasses; the Markdown and HTML 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from wirecheck.model import (
@@ -117,6 +117,23 @@ def _claim_view(claim: ClaimGroup, index: CitationIndex) -> ClaimView:
         citations=list(dict.fromkeys(cites)),
         explanation=claim.explanation.summary if claim.explanation else "",
     )
+
+
+def _distinct_wording(claims: list[ClaimGroup], index: CitationIndex) -> dict[str, ClaimView]:
+    """Claim lines of one story; lines that would read the same get their passage's start.
+
+    Generated wordings ("count of X: 3") can coincide for groups align kept apart (other
+    sentences, other sources); the verbatim start of each one's first mention tells them
+    apart without merging their verdicts.
+    """
+    views = {c.id: _claim_view(c, index) for c in claims}
+    counts = Counter(v.text for v in views.values())
+    for claim in claims:
+        view = views[claim.id]
+        if counts[view.text] > 1 and claim.mentions:
+            passage = " ".join(claim.mentions[0].text.split())
+            views[claim.id] = replace(view, text=f"{view.text}, in “{short(passage, 60)}”")
+    return views
 
 
 def article_label(article: Article) -> str:
@@ -240,7 +257,7 @@ class _Lookup:
 def _story_view(story: Story, lookup: _Lookup, index: CitationIndex) -> StoryView:
     claims = lookup.claims.get(story.id, [])
     families = [_family_view(f, lookup.edges, index) for f in story.families]
-    views = {c.id: _claim_view(c, index) for c in claims}
+    views = _distinct_wording(claims, index)
     ordered = sorted(views.values(), key=lambda v: (-v.independent_origins, v.text))
     entities = {e.id: e for a in story.articles for e in lookup.entities.get(a, [])}
     return StoryView(
