@@ -25,6 +25,8 @@ from typing import Any
 
 import httpx
 
+from bench.common import write_json
+
 TOKEN = "bench-token"
 WORDS = (
     "harbour", "river", "barge", "grain", "turbine", "cargo", "customs", "ledger", "port",
@@ -244,7 +246,5 @@ def main(quick: bool = False) -> dict[str, Any]:
 
 if __name__ == "__main__":
     result = main(quick="--quick" in sys.argv)
-    out = Path(__file__).parent / "results" / "api.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2) + "\n")
+    write_json("api", result)
     print(json.dumps(result, indent=2))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -38,6 +38,7 @@ FULL_STAGE, QUICK_STAGE = 100_000, 2_000
 LSH_DOCS, QUICK_LSH_DOCS = 5_000, 1_000
 PEER_DOCS = 1_000  # datasketch is measured on this many docs (rate in docs/s)
 STAGE_BUDGET_S, MEMORY_BUDGET_MB = 600.0, 4096.0
+ROUNDS = 3
 
 
 def synthetic_articles(n: int, seed: int = 7) -> tuple[list[Article], dict[str, tuple[int, int]]]:
@@ -82,23 +83,36 @@ def pair_scores(predicted: Iterable[Sequence[str]], truth: dict[str, int]) -> tu
     return round(precision, 4), round(recall, 4)
 
 
+def _rate(fn: Callable[[], object], n: int) -> float:
+    t = time.perf_counter()
+    fn()
+    return n / (time.perf_counter() - t)
+
+
 def bench_minhash(shingles: list[np.ndarray], num_perm: int) -> list[dict[str, Any]]:
+    """Ours and the peer alternate ``ROUNDS`` times on the same input; the best round of each
+    counts, so a burst of load from other processes does not decide the ratio."""
+    import datasketch
     from datasketch import MinHash
 
-    t = time.perf_counter()
-    minhash_signatures(shingles, num_perm, 1)
-    ours = len(shingles) / (time.perf_counter() - t)
-    t = time.perf_counter()
-    minhash_signatures(shingles[:PEER_DOCS], num_perm, 1, method="universal")
-    classic = min(PEER_DOCS, len(shingles)) / (time.perf_counter() - t)
     peer_input = [(s & np.uint64(0xFFFFFFFF)).tolist() for s in shingles[:PEER_DOCS]]
-    t = time.perf_counter()
-    for values in peer_input:
-        m = MinHash(num_perm=num_perm, seed=1, hashfunc=int)
-        m.update_batch(values)
-    peer = len(peer_input) / (time.perf_counter() - t)
-    import datasketch
+    peer_input_arrays = shingles[:PEER_DOCS]
 
+    def peer() -> None:
+        for values in peer_input:
+            MinHash(num_perm=num_perm, seed=1, hashfunc=int).update_batch(values)
+
+    ours, classic, theirs = 0.0, 0.0, 0.0
+    for _ in range(ROUNDS):
+        ours = max(ours, _rate(lambda: minhash_signatures(shingles, num_perm, 1), len(shingles)))
+        classic = max(
+            classic,
+            _rate(
+                lambda: minhash_signatures(peer_input_arrays, num_perm, 1, method="universal"),
+                len(peer_input),
+            ),
+        )
+        theirs = max(theirs, _rate(peer, len(peer_input)))
     peer_name = f"datasketch {datasketch.__version__} MinHash.update_batch (affine32)"
     return [
         result(
@@ -106,16 +120,16 @@ def bench_minhash(shingles: list[np.ndarray], num_perm: int) -> list[dict[str, A
             round(ours, 1),
             "docs/s",
             peer_name,
-            round(peer, 1),
+            round(theirs, 1),
             ">= 10 x peer",
-            ours >= 10 * peer,
+            ours >= 10 * theirs,
         ),
         result(
             "minhash_universal_signatures_per_s",
             round(classic, 1),
             "docs/s",
             peer_name,
-            round(peer, 1),
+            round(theirs, 1),
             "reported ((a*x+b) mod p variant)",
             True,
         ),

@@ -19,9 +19,9 @@ import json
 import os
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
+from bench.common import write_json
 from bench.screen_data import Query, generate
 from wirecheck.entities.screening.features import Party
 from wirecheck.entities.screening.index import ScreenIndex
@@ -153,7 +153,5 @@ def main(quick: bool = False) -> dict[str, Any]:
 
 if __name__ == "__main__":
     result = main(quick="--quick" in sys.argv)
-    out = Path(__file__).parent / "results" / "screen.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=2) + "\n")
+    write_json("screen", result)
     print(json.dumps(result, indent=2))

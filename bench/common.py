@@ -75,16 +75,21 @@ def result(
     }
 
 
-def write_results(
-    name: str, corpus: str, results: list[dict[str, Any]], extra: dict[str, Any] | None = None
-) -> Path:
-    """Write ``bench/results/<name>.json`` and return its path."""
+def write_json(name: str, data: dict[str, Any]) -> Path:
+    """Write ``data`` as ``bench/results/<name>.json`` (indented) and return its path."""
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    data = {"benchmark": name, "corpus": corpus, "machine": machine_info(), "results": results}
-    data.update(extra or {})
     path = RESULTS_DIR / f"{name}.json"
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+def write_results(
+    name: str, corpus: str, results: list[dict[str, Any]], extra: dict[str, Any] | None = None
+) -> Path:
+    """Write ``bench/results/<name>.json`` in the common result format and return its path."""
+    data = {"benchmark": name, "corpus": corpus, "machine": machine_info(), "results": results}
+    data.update(extra or {})
+    return write_json(name, data)
 
 
 def peak_rss_mb(children: bool = False) -> float:

@@ -19,6 +19,12 @@ SEEDS = REPO.parent / "shared" / "seeds"
 SAMPLES = REPO / "samples"
 
 
+def read_yaml(path: Path) -> dict[str, Any]:
+    """A gold file as the tests read it (``yaml.safe_load``)."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text())
+    return data
+
+
 def seed_key(article: Article) -> str:
     """The gold file's key for a seed article: the file-name prefix (``000``...)."""
     return Path(article.source).name.split("_", 1)[0]
@@ -33,13 +39,18 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def gold(seeds_dir: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((seeds_dir / "gold.yaml").read_text())
-    return data
+    return read_yaml(seeds_dir / "gold.yaml")
 
 
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def sample_gold(samples_dir: Path) -> dict[str, Any]:
+    """``samples/gold.yaml``, read once per session (tests only read it)."""
+    return read_yaml(samples_dir / "gold.yaml")
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -54,3 +55,24 @@ def test_runs_ingest_and_clean_on_paths(tmp_path: Path) -> None:
     assert rows["dates"]["recall"] == 1.0
     assert rows["supply_relations"]["support"] == 0
     assert rows["stories"]["note"] == "gold has no story clusters"
+
+
+def test_load_gold_reads_json_and_yaml_golds_alike(tmp_path: Path, samples_dir: Path) -> None:
+    """One loader for hand-written YAML golds and synth's JSON golds (with a comment header)."""
+    from wirecheck.evaluate import load_gold
+    from wirecheck.synth.gold import write_gold
+
+    hand = samples_dir / "gold.yaml"
+    assert load_gold(hand) == yaml.safe_load(hand.read_text(encoding="utf-8"))
+    gold = {"articles": {"t01": {"title": "Port reopens # after storm"}}, "dates": {"t01": None}}
+    written = tmp_path / "synth-gold.yaml"
+    write_gold(gold, written, "invented corpus\nseed 3")
+    assert written.read_text(encoding="utf-8").startswith("# invented corpus\n# seed 3\n{")
+    assert load_gold(written) == gold == yaml.safe_load(written.read_text(encoding="utf-8"))
+    flow_yaml = tmp_path / "flow.yaml"
+    flow_yaml.write_text("{articles: {t01: {}}, dates: {t01: 2025-03-04}}\n", encoding="utf-8")
+    assert load_gold(flow_yaml) == yaml.safe_load(flow_yaml.read_text(encoding="utf-8"))
+    listed = tmp_path / "list.yaml"
+    listed.write_text("- not a mapping\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a gold file"):
+        load_gold(listed)

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from test_extract_scorer import aliases, gold_triples, predicted_triples
 from wirecheck.extract import ExtractionResult, extract_claims
@@ -22,12 +21,6 @@ from wirecheck.settings.extract import ExtractSettings
 
 RECALL_FLOOR = 0.90
 PRECISION_FLOOR = 0.95
-
-
-@pytest.fixture(scope="module")
-def sample_gold(samples_dir: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((samples_dir / "gold.yaml").read_text())
-    return data
 
 
 @pytest.fixture(scope="module")

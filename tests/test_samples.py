@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from wirecheck.synth.goldkeys import file_prefix, gold_key
 
@@ -46,12 +45,6 @@ def _records(path: Path) -> list[tuple[str | None, str]]:
                 if r.rec_type == "response"
             ]
     return [(None, path.read_text())]
-
-
-@pytest.fixture(scope="module")
-def sample_gold(samples_dir: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((samples_dir / "gold.yaml").read_text())
-    return data
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from wirecheck.evaluate import load_gold
 from wirecheck.synth import build_gold, generate
 from wirecheck.synth.generate import key_of
-from wirecheck.synth.gold import load_gold
 
 
 def _shingles(text: str, k: int = 5) -> set[tuple[str, ...]]:
@@ -138,6 +138,7 @@ def test_supply_relations_hedges_and_conflicts(corpus: tuple[dict[str, str], Any
         if claim["status"] == "conflict":
             values = " ".join(claim["values"].values())
             assert "nearly" in values and "more than" in values
+            assert claim["finding"].startswith("CONFLICT between '")  # the seed gold's form
 
 
 def test_hard_negatives_share_chrome_and_entities_across_stories(

@@ -3,7 +3,7 @@
 Each stage is a named function ``(Analysis, Settings) -> Analysis`` that calls
 pure stage functions from its package and returns a new ``Analysis``; users can
 drop or add stages (``analyze(..., stages=[...])``). Executors are separate:
-this module runs stages in-process; ``distributed.py`` runs the same stage
+this module runs stages in-process; ``wirecheck.distributed`` runs the same stage
 functions on Ray. Heavy libraries are imported inside the stage so that
 ``import wirecheck`` stays fast.
 """
@@ -40,7 +40,7 @@ def _provenance(analysis: Analysis, settings: Settings) -> Analysis:
 
 def apply_provenance(analysis: Analysis, result: ProvenanceResult) -> Analysis:
     """``analysis`` with a provenance result: stories, derivations, each article's story and
-    family (shared by the local stage and the Ray runner, ``distributed.py``)."""
+    family (shared by the local stage and the Ray runner, ``wirecheck.distributed``)."""
     story_of = {a: s.id for s in result.stories for a in s.articles}
     family_of = {a: f.id for s in result.stories for f in s.families for a in f.articles}
     articles = [

@@ -64,8 +64,10 @@ def new_run(command: str, inputs: Sequence[str]) -> RunRecord:
     )
 
 
-def _cleaner() -> CleanFn:
-    """The cleaner of ``wirecheck.clean``; until it exists, documents pass through uncleaned."""
+def default_cleaner() -> CleanFn:
+    """The cleaner of ``wirecheck.clean`` (``clean_documents``); where that package is missing,
+    ``passthrough_documents`` (documents pass through uncleaned). Shared by the local run,
+    the Ray runner and the API's ingest worker."""
     try:
         from wirecheck.clean import clean_documents
     except ImportError:
@@ -143,7 +145,7 @@ def ingest_paths(
             workspace.upsert_raw(chunk)  # committed: survives a kill of this process
     if progress is not None:
         progress("clean", 0, len(docs))
-    articles = _unique((cleaner or _cleaner())(docs, settings.clean))
+    articles = unique_articles((cleaner or default_cleaner())(docs, settings.clean))
     if progress is not None:
         progress("clean", len(docs), len(docs))
     new = 0
@@ -172,8 +174,9 @@ def _batches(
         yield chunk
 
 
-def _unique(articles: list[Article]) -> list[Article]:
-    """First article of each id (the same file given twice is one article)."""
+def unique_articles(articles: list[Article]) -> list[Article]:
+    """The first article of each id, in input order (the same file given twice, or two
+    inputs with the same source and text, is one article)."""
     seen: set[str] = set()
     out = []
     for art in articles:
@@ -257,14 +260,32 @@ def run(
 ) -> RunResult:
     """The main job: ingest + analyse ``paths``, store them in ``db`` (None: in memory),
     write ``out_dir/analysis.json`` and the briefings."""
+
+    def analyze_fn(inputs: Sequence[str], chosen: Settings, workspace: Workspace) -> Analysis:
+        return analyze_paths(inputs, chosen, workspace, stages, progress, transport)
+
+    return run_job(paths, out_dir, db, with_lists(settings or Settings(), lists), analyze_fn)
+
+
+AnalyzeFn = Callable[[Sequence[str], Settings, "Workspace"], Analysis]
+
+
+def run_job(
+    paths: Sequence[str],
+    out_dir: str | Path,
+    db: str | Path | None,
+    settings: Settings,
+    analyze_fn: AnalyzeFn,
+) -> RunResult:
+    """The main job around an analysis function (the local ``analyze_paths`` or the Ray
+    runner's): a run record in the workspace ``db``, ``analysis.json`` and the briefings."""
     from wirecheck.store import Workspace
 
-    settings = with_lists(settings or Settings(), lists)
     out = Path(out_dir)
     record = new_run("run", paths)
     with Workspace.open(db) as workspace:
         workspace.record_run(record)
-        analysis = analyze_paths(paths, settings, workspace, stages, progress, transport)
+        analysis = analyze_fn(paths, settings, workspace)
         files = [write_analysis_json(analysis, out), *write_briefings(analysis, out)]
         workspace.record_run(finish_record(record, analysis))
     return RunResult(analysis=analysis, out_dir=out, files=files, run_id=record.id)

@@ -22,7 +22,7 @@ from wirecheck.api.cache import ResponseCache
 from wirecheck.api.ingest import IngestWorker
 from wirecheck.api.security import SecurityMiddleware
 from wirecheck.report.render import TEMPLATES as REPORT_TEMPLATES
-from wirecheck.report.render import configure
+from wirecheck.report.render import new_environment
 from wirecheck.settings import Settings
 from wirecheck.settings.api import ApiSettings
 
@@ -38,14 +38,7 @@ def templates() -> jinja2.Environment:
             jinja2.FileSystemLoader(str(REPORT_TEMPLATES)),
         ]
     )
-    env = jinja2.Environment(
-        loader=loader,
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return configure(env)
+    return new_environment(loader)
 
 
 def _errors(app: FastAPI) -> None:

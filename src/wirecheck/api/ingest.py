@@ -67,15 +67,11 @@ class JobStatus(BaseModel):
 
 
 def clean_batch(docs: Sequence[RawDocument], settings: Settings) -> list[Article]:
-    """The project's cleaner over one posted batch (corpus-level rules see the whole batch)."""
-    try:
-        from wirecheck.clean import clean_documents
-    except ImportError:  # the cleaner is another stage's; without it, bodies stay raw
-        from wirecheck.runner import passthrough_documents
+    """The project's cleaner over one posted batch (corpus-level rules see the whole batch);
+    the same cleaner as the local run (``runner.default_cleaner``)."""
+    from wirecheck.runner import default_cleaner
 
-        return passthrough_documents(docs, settings.clean)
-    articles: list[Article] = clean_documents(docs, settings.clean)
-    return articles
+    return default_cleaner()(docs, settings.clean)
 
 
 @dataclass

@@ -8,12 +8,12 @@ from typing import Annotated
 import typer
 
 from wirecheck.commands import EXIT_USAGE, ProgressPrinter, parse_stages, print_summary
-from wirecheck.commands.ingest import DEFAULT_DB
+from wirecheck.commands.ingest import DEFAULT_DB, WorkspaceOpt
 from wirecheck.commands.run import JsonOpt, QuietOpt, StagesOpt
 
 
 def analyze_command(
-    db: Annotated[Path, typer.Option("--db", help="DuckDB workspace file.")] = DEFAULT_DB,
+    db: WorkspaceOpt = DEFAULT_DB,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory.")] = Path(
         "wirecheck-out"
     ),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from wirecheck.commands import EXIT_USAGE, ProgressPrinter, exit_code, parse_stages, print_errors
+from wirecheck.commands.run import QuietOpt
 
 if TYPE_CHECKING:
     from wirecheck.evaluate import EvalReport
@@ -29,7 +30,6 @@ AnalysisOpt = Annotated[
     Path | None, typer.Option("--analysis", help="Score this analysis.json instead of running.")
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the scores as JSON on stdout.")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")]
 StagesOpt = Annotated[
     str | None,
     typer.Option("--stages", help="Analysis stages to run (default all; none: clean only)."),

@@ -12,11 +12,13 @@ from wirecheck.commands import ProgressPrinter, counts_line, exit_code, print_er
 from wirecheck.commands.run import JsonOpt, PathsArg, QuietOpt
 
 DEFAULT_DB = Path("wirecheck.duckdb")
+# --db of the commands that work on a stored workspace (ingest, analyze, screen)
+WorkspaceOpt = Annotated[Path, typer.Option("--db", help="DuckDB workspace file.")]
 
 
 def ingest_command(
     paths: PathsArg,
-    db: Annotated[Path, typer.Option("--db", help="DuckDB workspace file.")] = DEFAULT_DB,
+    db: WorkspaceOpt = DEFAULT_DB,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
 ) -> None:

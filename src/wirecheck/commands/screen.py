@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from wirecheck.commands import EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE
-from wirecheck.commands.ingest import DEFAULT_DB
+from wirecheck.commands.ingest import DEFAULT_DB, WorkspaceOpt
 
 if TYPE_CHECKING:
     from wirecheck.entities.lists import ErrorLog
@@ -27,7 +27,6 @@ FormatOpt = Annotated[
     str | None,
     typer.Option("--format", help="ftm, simple (targets.simple.csv) or csl; default: detect."),
 ]
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB workspace file.")]
 OutOpt = Annotated[
     Path | None, typer.Option("--out", help="Also write DIR/analysis.json with the matches.")
 ]
@@ -37,7 +36,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print the result as JSON.
 def screen_command(
     list_file: ListOpt,
     fmt: FormatOpt = None,
-    db: DbOpt = DEFAULT_DB,
+    db: WorkspaceOpt = DEFAULT_DB,
     out: OutOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

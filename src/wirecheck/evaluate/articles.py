@@ -159,12 +159,6 @@ def score_dates(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
         if want is None:
             dated_without_gold += got is not None
             continue
-        row.support += 1
-        if got == want:
-            row.tp += 1
-            continue
-        row.fn += 1
-        row.fp += got is not None
-        row.misses.append(f"{key}: {got} (gold {want})")
+        row.tally_exact(got, want, key)
     row.extra["dated_where_gold_null"] = float(dated_without_gold)
     return row

@@ -112,15 +112,9 @@ def score_independent_origins(k: Keyed, gold: Mapping[str, Any]) -> FindingScore
     row = FindingScore(finding="independent_origins")
     clusters = gold_clusters(gold)
     for cluster, want in zip(clusters, _gold_origins(gold, clusters), strict=False):
-        row.support += 1
         best = max(
             k.analysis.stories, key=lambda s: len(k.keys(s.articles) & set(cluster)), default=None
         )
         got = best.independent_origins if best and k.keys(best.articles) & set(cluster) else None
-        if got == want:
-            row.tp += 1
-            continue
-        row.fn += 1
-        row.fp += got is not None
-        row.misses.append(f"{'+'.join(cluster[:3])}...: {got} (gold {want})")
+        row.tally_exact(got, want, f"{'+'.join(cluster[:3])}...")
     return row

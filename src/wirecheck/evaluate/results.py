@@ -36,6 +36,17 @@ class FindingScore(BaseModel):
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def tally_exact(self, got: object, want: object, label: str) -> None:
+        """Score one gold item by exact value: a hit when ``got == want``; else a miss, and a
+        false find too when something (not None) was predicted."""
+        self.support += 1
+        if got == want:
+            self.tp += 1
+            return
+        self.fn += 1
+        self.fp += got is not None
+        self.misses.append(f"{label}: {got} (gold {want})")
+
     def as_row(self) -> dict[str, object]:
         row: dict[str, object] = {
             "finding": self.finding,

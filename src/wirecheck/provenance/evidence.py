@@ -74,6 +74,8 @@ class PairEvidence:
         """Cheap gate before alignment: most of the shorter text's prose is in the other, or
         the leads are close and the names/numbers agree as a rewrite's would."""
         s = self.settings
+        if self.markers_kept < s.derived_marker_min:
+            return False
         if self.approx_containment() >= s.excerpt_containment_min - 0.15:
             return True
         return self.lead_cosine >= s.rewrite_lead_min and self.term_overlap >= s.rewrite_marker_min
@@ -89,6 +91,14 @@ class PairEvidence:
         """Overlap of salient markers (names, numbers) relative to the smaller set."""
         small = min(len(self.a.terms), len(self.b.terms))
         return len(self.a.terms & self.b.terms) / small if small else 0.0
+
+    @cached_property
+    def markers_kept(self) -> float:
+        """Share of the shorter text's names/numbers that the longer one also has (a copy or
+        excerpt keeps them all; a same-template text about another company does not)."""
+        if not self.a.terms:
+            return 1.0
+        return len(self.a.terms & self.b.terms) / len(self.a.terms)
 
     @property
     def length_ratio(self) -> float:

@@ -115,23 +115,24 @@ def minhash_signatures(
 
 
 def _densify(sigs: U64, nonempty: npt.NDArray[np.bool_], seed: int, attempts: int = 64) -> None:
-    """Fill empty bins (in place) from other bins picked by hash(bin, attempt), doc-independent."""
+    """Fill empty bins (in place) from other bins picked by hash(bin, attempt), doc-independent.
+
+    The pick table is computed once; the (doc, bin) entries still empty shrink every attempt
+    (each succeeds with the fill rate), so the work is a small multiple of the empty bins."""
     num_perm = sigs.shape[1]
     filled = sigs != MAX_HASH
-    out = sigs.copy()
-    todo = ~filled & nonempty[:, None]
-    bins = np.arange(num_perm, dtype=np.uint64)
+    rows, cols = np.nonzero(~filled & nonempty[:, None])
+    if rows.size == 0:
+        return
+    base = np.arange(attempts * num_perm, dtype=np.uint64)
+    picks = (mix64(base, seed + 7) % np.uint64(num_perm)).astype(np.int64).reshape(attempts, -1)
     for attempt in range(attempts):
-        if not todo.any():
-            break
-        base = np.uint64(attempt * num_perm) + bins
-        pick = (mix64(base, seed + 7) % np.uint64(num_perm)).astype(np.int64)
-        rows, cols = np.nonzero(todo)
-        src = pick[cols]
+        src = picks[attempt, cols]
         ok = filled[rows, src]
-        out[rows[ok], cols[ok]] = sigs[rows[ok], src[ok]]
-        todo[rows[ok], cols[ok]] = False
-    sigs[:] = out
+        sigs[rows[ok], cols[ok]] = sigs[rows[ok], src[ok]]
+        rows, cols = rows[~ok], cols[~ok]
+        if rows.size == 0:
+            break
 
 
 def permutations(num_perm: int, seed: int) -> tuple[U64, U64]:

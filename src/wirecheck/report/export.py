@@ -48,72 +48,54 @@ def _attrs(**values: Any) -> dict[str, str | int | float | bool]:
     return out
 
 
+def _node(graph: Any, node_id: str, kind: str, label: str, **values: Any) -> None:
+    graph.add_node(node_id, **_attrs(type=kind, label=label, **values))
+
+
+def _edge(graph: Any, head: str, tail: str, relation: str, **values: Any) -> None:
+    graph.add_edge(head, tail, **_attrs(relation=relation, **values))
+
+
+def _add_stories(graph: Any, analysis: Analysis) -> None:
+    """Story and family nodes; family -> story ``part_of``, article -> family ``member_of``."""
+    for story in analysis.stories:
+        origins = story.independent_origins
+        _node(graph, story.id, "story", story.title or story.id, independent_origins=origins)
+        for fam in story.families:
+            label = fam.origin or fam.id
+            _node(graph, fam.id, "family", label, origin_article=fam.origin_article)
+            _edge(graph, fam.id, story.id, "part_of")
+            for art_id in fam.articles:
+                _edge(graph, art_id, fam.id, "member_of")
+
+
+def _add_entities(graph: Any, analysis: Analysis) -> None:
+    """Entity nodes, article -> entity ``mentions``, supplier -> recipient ``supplies``."""
+    for ent in analysis.entities:
+        _node(graph, ent.id, "entity", ent.name, entity_type=str(ent.type),
+              aliases=ent.aliases, screened=bool(ent.screening))  # fmt: skip
+        for art_id in ent.articles:
+            _edge(graph, art_id, ent.id, "mentions")
+    for claim in analysis.claims:
+        ends = (claim.supplier, claim.recipient)
+        if claim.supplier and claim.recipient and all(graph.has_node(e) for e in ends):
+            _edge(graph, claim.supplier, claim.recipient, "supplies", goods=claim.goods,
+                  claim=claim.id, status=str(claim.status))  # fmt: skip
+
+
 def build_graph(analysis: Analysis) -> Any:
     """A networkx MultiDiGraph of stories, families, articles, entities and their relations."""
     import networkx as nx
 
     graph = nx.MultiDiGraph()
     for art in analysis.articles:
-        graph.add_node(
-            art.id,
-            **_attrs(
-                type="article",
-                label=art.title or art.id,
-                outlet=art.outlet,
-                date=art.date,
-                source=art.source,
-            ),
-        )
-    for story in analysis.stories:
-        graph.add_node(
-            story.id,
-            **_attrs(
-                type="story",
-                label=story.title or story.id,
-                independent_origins=story.independent_origins,
-            ),
-        )
-        for fam in story.families:
-            graph.add_node(
-                fam.id,
-                **_attrs(
-                    type="family", label=fam.origin or fam.id, origin_article=fam.origin_article
-                ),
-            )
-            graph.add_edge(fam.id, story.id, **_attrs(relation="part_of"))
-            for art_id in fam.articles:
-                graph.add_edge(art_id, fam.id, **_attrs(relation="member_of"))
+        _node(graph, art.id, "article", art.title or art.id, outlet=art.outlet,
+              date=art.date, source=art.source)  # fmt: skip
+    _add_stories(graph, analysis)
     for d in analysis.derivations:
-        graph.add_edge(
-            d.derived,
-            d.source,
-            **_attrs(
-                relation="derived_from", kind=str(d.kind), score=d.score, direction=d.direction
-            ),
-        )
-    for ent in analysis.entities:
-        graph.add_node(
-            ent.id,
-            **_attrs(
-                type="entity",
-                label=ent.name,
-                entity_type=str(ent.type),
-                aliases=ent.aliases,
-                screened=bool(ent.screening),
-            ),
-        )
-        for art_id in ent.articles:
-            graph.add_edge(art_id, ent.id, **_attrs(relation="mentions"))
-    for claim in analysis.claims:
-        ends = (claim.supplier, claim.recipient)
-        if all(e and graph.has_node(e) for e in ends):
-            graph.add_edge(
-                claim.supplier,
-                claim.recipient,
-                **_attrs(
-                    relation="supplies", goods=claim.goods, claim=claim.id, status=str(claim.status)
-                ),
-            )
+        _edge(graph, d.derived, d.source, "derived_from", kind=str(d.kind), score=d.score,
+              direction=d.direction)  # fmt: skip
+    _add_entities(graph, analysis)
     return graph
 
 

@@ -55,18 +55,27 @@ def configure(env: jinja2.Environment) -> jinja2.Environment:
     return env
 
 
-@lru_cache(maxsize=2)
-def environment(markdown: bool = False) -> jinja2.Environment:
+def new_environment(
+    loader: jinja2.BaseLoader, autoescape: bool = True, keep_trailing_newline: bool = False
+) -> jinja2.Environment:
+    """A Jinja environment with the project's template policy (block whitespace trimmed,
+    undefined names are errors) and ``configure``'s filters; the briefing and the web UI."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        # Markdown is not HTML: its own ``md`` filter escapes it. HTML autoescapes everything.
-        autoescape=not markdown,
+        loader=loader,
+        autoescape=autoescape,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=True,
+        keep_trailing_newline=keep_trailing_newline,
         undefined=jinja2.StrictUndefined,
     )
     return configure(env)
+
+
+@lru_cache(maxsize=2)
+def environment(markdown: bool = False) -> jinja2.Environment:
+    # Markdown is not HTML: its own ``md`` filter escapes it. HTML autoescapes everything.
+    loader = jinja2.FileSystemLoader(str(TEMPLATES))
+    return new_environment(loader, autoescape=not markdown, keep_trailing_newline=True)
 
 
 def md_url(url: str) -> str:

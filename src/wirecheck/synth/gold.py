@@ -168,23 +168,22 @@ def qualifier(value: str) -> str:
 
 
 def verdict(family_values: list[str]) -> dict[str, Any]:
-    """Status of a quantity claim from the value each independent family states."""
+    """Status of a quantity claim from the value each independent family states; a conflict's
+    finding names both wordings as the seed gold does ("CONFLICT between 'a' and 'b'")."""
     qualifiers = {qualifier(v) for v in family_values}
-    if any(pair <= qualifiers for pair in QUALIFIER_CONFLICTS):
-        status = "conflict"
-    elif len(family_values) > 1:
-        status = "corroborated"
-    else:
-        status = "single_source"
-    return {
-        "status": status,
-        "independent_origins": len(family_values),
-        "finding": f"{status} ({len(family_values)} independent origins)",
-    }
+    n = len(family_values)
+    finding = f"corroborated by {n} independent origins" if n > 1 else "single source"
+    status = "corroborated" if n > 1 else "single_source"
+    for pair in QUALIFIER_CONFLICTS:
+        if pair <= qualifiers:
+            sides = [next(v for v in family_values if qualifier(v) == q) for q in sorted(pair)]
+            status, finding = "conflict", f"CONFLICT between '{sides[0]}' and '{sides[1]}'"
+    return {"status": status, "independent_origins": n, "finding": finding}
 
 
 def write_gold(gold: dict[str, Any], path: Path, header: str) -> None:
-    """Write the gold as YAML. JSON is valid YAML, and writes 100,000 articles in a second."""
+    """Write the gold as YAML. JSON is valid YAML, and writes 100,000 articles in a second;
+    ``wirecheck.evaluate.load_gold`` (the one gold loader) reads it back as JSON."""
     with path.open("w", encoding="utf-8") as out:
         out.write("".join(f"# {line}\n" for line in header.splitlines()))
         out.write("{\n")
@@ -193,21 +192,3 @@ def write_gold(gold: dict[str, Any], path: Path, header: str) -> None:
             comma = "," if i < len(items) - 1 else ""
             out.write(f"{json.dumps(name)}: {json.dumps(value, ensure_ascii=True)}{comma}\n")
         out.write("}\n")
-
-
-def load_gold(path: Path) -> dict[str, Any]:
-    """Read any gold file fast: synthetic golds are JSON (parsed as such, a 100,000-article
-    gold in a second or two); hand-written ones are YAML (libyaml's loader when present)."""
-    import yaml
-
-    text = path.read_text(encoding="utf-8")
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
-    if body.lstrip().startswith("{"):
-        try:
-            data: dict[str, Any] = json.loads(body)
-            return data
-        except json.JSONDecodeError:
-            pass
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loaded: dict[str, Any] = yaml.load(text, Loader=loader)
-    return loaded

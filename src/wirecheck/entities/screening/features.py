@@ -17,6 +17,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from wirecheck.entities.names import ORG_WORDS
 from wirecheck.entities.screening.keys import NameForm
+from wirecheck.features import Feature
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,7 @@ class Party:
 FeatureFn = Callable[[Party, Party], tuple[float, str]]
 
 
-@dataclass(frozen=True)
-class Feature:
-    name: str
-    func: FeatureFn
-    weight: float
-    qualifier: bool = False
+ScreenFeature = Feature[FeatureFn]
 
 
 def _best(
@@ -233,7 +229,7 @@ def legal_form_mismatch(query: Party, entry: Party) -> tuple[float, str]:
 # best evidence is; qualifier weights were tuned on bench/bench_screen.py hard negatives
 # (same tokens, other country or schema) until none reached the threshold while all true
 # targets kept theirs.
-FEATURES: tuple[Feature, ...] = (
+FEATURES: tuple[ScreenFeature, ...] = (
     Feature("name_literal_match", name_literal_match, 1.0),
     Feature("name_fingerprint_match", name_fingerprint_match, 0.95),
     Feature("name_compact_match", name_compact_match, 0.95),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from wirecheck.entities.screening.features import FEATURES, Feature, Party
+from wirecheck.entities.screening.features import FEATURES, Party, ScreenFeature
 from wirecheck.model import Explanation, FeatureScore
 
 # (feature name, value, weight, note, is qualifier): plain tuples while scoring candidates;
@@ -16,15 +16,14 @@ def raw_score(
     query: Party,
     entry: Party,
     weights: Mapping[str, float] | None = None,
-    features: tuple[Feature, ...] = FEATURES,
+    features: tuple[ScreenFeature, ...] = FEATURES,
 ) -> tuple[float, list[Raw]]:
     """Best weighted main feature plus the qualifier adjustments, clipped to [0, 1]."""
-    weights = weights or {}
     values: list[Raw] = []
     best = adjust = 0.0
     for feature in features:
         value, note = feature.func(query, entry)
-        weight = weights.get(feature.name, feature.weight)
+        weight = feature.weight_in(weights)
         values.append((feature.name, value, weight, note, feature.qualifier))
         if feature.qualifier:
             adjust += value * weight
@@ -46,7 +45,7 @@ def score_pair(
     query: Party,
     entry: Party,
     weights: Mapping[str, float] | None = None,
-    features: tuple[Feature, ...] = FEATURES,
+    features: tuple[ScreenFeature, ...] = FEATURES,
 ) -> Explanation:
     """``raw_score`` with its explanation."""
     return explain(*raw_score(query, entry, weights, features))

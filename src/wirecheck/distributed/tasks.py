@@ -1,0 +1,119 @@
+"""Per-row steps of the Ray runner: the functions ``map_batches`` calls on the workers.
+
+Each takes a batch (a dict of numpy columns) and the stage's settings as JSON (settings
+objects travel to workers as strings) and calls the local stage's own functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+
+from wirecheck.model import Article, IngestError
+from wirecheck.settings.extract import ExtractSettings
+from wirecheck.settings.ingest import IngestSettings
+from wirecheck.settings.provenance import ProvenanceSettings
+
+Batch = dict[str, np.ndarray]
+
+
+def objects(values: Sequence[object]) -> np.ndarray:
+    """``values`` as a numpy object column (Ray Data's column type for strings and bytes)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = list(values)
+    return out
+
+
+def read_batch(batch: Batch, ingest_json: str) -> Batch:
+    """Documents (or errors) of a batch of input files, as JSON rows."""
+    from wirecheck.ingest import LazyClient, read_unit
+
+    settings = IngestSettings.model_validate_json(ingest_json)
+    client = LazyClient(settings, None)
+    kinds: list[str] = []
+    rows: list[str] = []
+    try:
+        for unit in batch["unit"]:
+            for item in read_unit(str(unit), settings, client):
+                kinds.append("error" if isinstance(item, IngestError) else "doc")
+                rows.append(item.model_dump_json())
+    finally:
+        client.close()
+    return {"kind": objects(kinds), "json": objects(rows)}
+
+
+def lsh_batch(batch: Batch, provenance_json: str) -> Batch:
+    """MinHash signature and LSH band keys of each article (the local stage's functions)."""
+    from wirecheck.provenance import band_keys, minhash_signatures, shingle_ids
+
+    s = ProvenanceSettings.model_validate_json(provenance_json)
+    bodies = [Article.model_validate_json(str(j)).body for j in batch["json"]]
+    shingles = shingle_ids(bodies, s.shingle_k)
+    sigs = minhash_signatures(shingles, s.num_perm, s.minhash_seed)
+    keys = band_keys(sigs, s.lsh_bands)
+    empty = np.array([len(x) == 0 for x in shingles], dtype=bool)
+    return {"row": batch["row"], "sig": sigs, "keys": keys, "empty": empty}
+
+
+def explode_keys(batch: Batch) -> Batch:
+    """One (band key, row) row per band of each non-empty article: the LSH shuffle's input."""
+    keep = ~batch["empty"]
+    keys, rows = batch["keys"][keep], batch["row"][keep]
+    return {"key": keys.reshape(-1), "row": np.repeat(rows, keys.shape[1] if keys.ndim > 1 else 0)}
+
+
+def bucket_pairs(batch: Batch) -> Batch:
+    """Pairs of rows sharing a band key within one hash partition (all of a key's rows)."""
+    from wirecheck.provenance import candidate_pairs
+
+    keys, rows = np.asarray(batch["key"], dtype=np.uint64), np.asarray(batch["row"], np.int64)
+    pairs = candidate_pairs(keys.reshape(-1, 1), doc_ids=rows) if keys.size else None
+    if pairs is None or pairs.size == 0:
+        return {"i": np.zeros(0, np.int64), "j": np.zeros(0, np.int64)}
+    return {"i": pairs[:, 0], "j": pairs[:, 1]}
+
+
+def evaluate_batch(batch: Batch, provenance_json: str, articles_ref: Any) -> Batch:
+    """Pair evidence, derivation and story similarity of a chunk of candidate pairs."""
+    import pickle
+
+    import ray
+
+    from wirecheck.provenance.edges import evaluate
+    from wirecheck.provenance.views import attach_lead_vectors, make_views
+
+    s = ProvenanceSettings.model_validate_json(provenance_json)
+    articles: list[str] = ray.get(articles_ref[0])  # one shared copy in the object store
+    i, j = np.asarray(batch["i"], np.int64), np.asarray(batch["j"], np.int64)
+    rows = np.unique(np.concatenate((i, j)))  # sorted: local order = global order
+    local = np.searchsorted(rows, np.stack((i, j), axis=1))
+    chunk = [Article.model_validate_json(articles[int(r)]) for r in rows]
+    views = make_views(chunk, s.shingle_k, s.lead_sentences)
+    attach_lead_vectors(views, s.embed_dims, s.lead_sentences)
+    results = evaluate(views, local.reshape(-1, 2), s, np.asarray(batch["jaccard"], np.float64))
+    back = [replace(r, i=int(rows[r.i]), j=int(rows[r.j])) for r in results]
+    return {"result": objects([pickle.dumps(r) for r in back])}
+
+
+def extract_batch(batch: Batch, extract_json: str) -> Batch:
+    """Claim mentions and entity spans of a batch of articles (the local stage function),
+    one row per article: JSON lists, in the order the local stage lists them."""
+    import json
+
+    from wirecheck.extract import extract_claims
+
+    articles = [Article.model_validate_json(str(j)) for j in batch["json"]]
+    result = extract_claims(articles, ExtractSettings.model_validate_json(extract_json))
+    mentions: dict[str, list[str]] = {a.id: [] for a in articles}
+    entities: dict[str, list[str]] = {a.id: [] for a in articles}
+    for m in result.mentions:
+        mentions[m.article].append(m.model_dump_json())
+    for e in result.entity_mentions:
+        entities[e.article].append(e.model_dump_json())
+    return {
+        "mentions": objects([json.dumps(mentions[a.id]) for a in articles]),
+        "entities": objects([json.dumps(entities[a.id]) for a in articles]),
+    }
