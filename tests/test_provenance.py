@@ -105,6 +105,27 @@ def test_events_sharing_chrome_quote_and_background_never_merge() -> None:
     assert all(s.independent_origins == 1 for s in result.stories)
 
 
+def test_batch_encoded_story_score_equals_the_explained_one() -> None:
+    from wirecheck.provenance.evidence import ordered
+    from wirecheck.provenance.story_features import (
+        encode_own_leads,
+        event_score,
+        event_similarity,
+        own_leads,
+    )
+    from wirecheck.provenance.views import attach_lead_vectors, make_views
+
+    views = make_views(_two_events_sharing_material(), SETTINGS.shingle_k)
+    attach_lead_vectors(views, SETTINGS.embed_dims, SETTINGS.lead_sentences)
+    ev = ordered(views[0], views[1], SETTINGS)
+    assert ev.lead_shared  # the chrome line: the own-lead path is the one under test
+    encoded = encode_own_leads(own_leads(ev), SETTINGS.embed_dims)
+    assert len(encoded) == 2
+    explained, expl = event_similarity(ev, None)
+    assert event_score(ev, None, encoded) == explained == expl.score
+    assert explained < SETTINGS.story_link_min
+
+
 def test_rewrite_with_reordered_paragraphs_joins_its_family() -> None:
     order = [6, 2, 9, 0, 4, 1, 8, 3, 7, 5]
     source = article("orig", event_sentences(EVENT_A, list(range(10))), date="2025-03-04")

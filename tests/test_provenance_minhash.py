@@ -11,6 +11,7 @@ from wirecheck.provenance.minhash import (
     band_keys,
     candidate_pairs,
     estimated_jaccard,
+    in_sorted,
     kgram_hashes,
     minhash_signatures,
     shingle_ids,
@@ -98,3 +99,38 @@ def test_semantic_candidates_respect_date_window() -> None:
     pairs, sims = semantic_candidates(v, days, ProvenanceSettings(knn_k=3, knn_min_cosine=0.5))
     assert pairs.tolist() == [[0, 1]]  # doc 2 is out of the window; doc 3 is orthogonal
     assert sims[0] > 0.9
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.integers(0, 40), max_size=60),
+    st.lists(st.integers(0, 40), max_size=60),
+)
+def test_in_sorted_matches_isin(values: list[int], members: list[int]) -> None:
+    x = np.array(values, dtype=np.uint64)
+    ys = np.unique(np.array(members, dtype=np.uint64))
+    assert np.array_equal(in_sorted(x, ys), np.isin(x, ys))
+
+
+def test_estimated_jaccard_is_the_same_in_chunks() -> None:
+    rng = np.random.default_rng(3)
+    sigs = rng.integers(0, 4, size=(50, 16)).astype(np.uint64)
+    pairs = np.array([(i, j) for i in range(50) for j in range(i + 1, 50)], dtype=np.int64)
+    whole = (sigs[pairs[:, 0]] == sigs[pairs[:, 1]]).mean(axis=1)
+    assert np.array_equal(estimated_jaccard(sigs, pairs, chunk=7), whole)
+    assert np.array_equal(estimated_jaccard(sigs, pairs), whole)
+    assert estimated_jaccard(sigs, np.zeros((0, 2), dtype=np.int64)).size == 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.floats(-1.0, 1.0),
+    st.floats(0.0, 1.0),
+    st.one_of(st.none(), st.integers(0, 40)),
+)
+def test_story_score_without_explanation_is_the_explained_score(
+    cos: float, markers: float, apart: int | None
+) -> None:
+    from wirecheck.provenance.story_features import combine, combine_score
+
+    assert combine_score(cos, markers, apart) == combine(cos, markers, apart).score

@@ -50,6 +50,9 @@ def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) 
     attach_lead_vectors(views, settings.embed_dims, settings.lead_sentences)
     pairs, jaccard = candidate_pairs_for(views, settings)
     results = evaluate(views, pairs, settings, jaccard)
+    del jaccard
+    for view in views:
+        view.keep_for_stories()
     edges = [r.derivation for r in results if r.derivation is not None]
     families = build_families(articles, edges)
     stories = _stories(views, results, families, settings)
@@ -67,11 +70,11 @@ def _stories(
     families: Sequence[Family],
     settings: ProvenanceSettings,
 ) -> list[Story]:
-    links = [
+    links = (  # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
         (r.i, r.j, r.story_similarity)
         for r in results
         if r.story_similarity >= settings.story_pair_min
-    ]
+    )
     index = {v.id: k for k, v in enumerate(views)}
     # a family is one unit: its members are one story, whatever the candidates said
     units = [[index[a] for a in fam.articles] for fam in families]

@@ -13,7 +13,7 @@ from wirecheck.provenance.align import passages, unmatched_passages
 from wirecheck.provenance.direction import direction, kind
 from wirecheck.provenance.evidence import PairEvidence, ordered
 from wirecheck.provenance.features import explain
-from wirecheck.provenance.story_features import event_similarity
+from wirecheck.provenance.story_features import encode_own_leads, event_score, own_leads
 from wirecheck.provenance.views import DocView, attach_sentence_vectors
 from wirecheck.settings.provenance import ProvenanceSettings
 
@@ -28,7 +28,7 @@ class PairResult:
     derivation: Derivation | None
     story_similarity: float
     # the pair's story-similarity Explanation is not kept: 700k pydantic objects at 100k
-    # articles cost >1 GB; ``event_similarity(ev, edge)`` recomputes it for one pair
+    # articles cost >1 GB; ``story_features.event_similarity(ev, edge)`` recomputes it for one pair
 
 
 def derivation(ev: PairEvidence) -> Derivation | None:
@@ -93,35 +93,57 @@ def evaluate(
     Pairs come sorted by their first row ``i`` (and ``j > i``), so once the pairs of rows
     up to ``i`` are done, view ``i`` is never needed again: its sentence vectors and
     trigram index are dropped chunk by chunk, which keeps memory flat at 100k articles."""
-    rows = pairs.tolist()
-    est: list[float | None] = [None] * len(rows) if jaccard is None else jaccard.tolist()
     out: list[PairResult] = []
     released = 0
-    for lo, hi in _chunks(rows, _CHUNK_ROWS):
-        evs = [
-            ordered(views[i], views[j], settings, est[k])
-            for k, (i, j) in enumerate(rows[lo:hi], lo)
-        ]
-        needed = {id(v): v for ev in evs if _needs_vectors(ev) for v in (ev.a, ev.b)}
-        attach_sentence_vectors(list(needed.values()), settings.embed_dims)
-        for (i, j), ev in zip(rows[lo:hi], evs, strict=True):
-            edge = derivation(ev)
-            sim, _ = event_similarity(ev, edge)
-            out.append(PairResult(i, j, edge, sim))
-        last = rows[hi - 1][0]  # chunks end where the first row changes
+    for lo, hi in _chunks(pairs[:, 0] if len(pairs) else np.zeros(0, np.int64), _CHUNK_ROWS):
+        rows = pairs[lo:hi].tolist()  # per chunk: 1.27M [i, j] lists at 100k took ~200 MB
+        est = [None] * len(rows) if jaccard is None else jaccard[lo:hi].tolist()
+        out.extend(_evaluate_chunk(views, rows, est, settings))
+        last = rows[-1][0]  # chunks end where the first row changes
         for view in views[released : last + 1]:
             view.release()
         released = max(released, last + 1)
     return out
 
 
-def _chunks(rows: list[list[int]], size: int) -> list[tuple[int, int]]:
+def _evaluate_chunk(
+    views: Sequence[DocView],
+    rows: list[list[int]],
+    est: list[float | None],
+    settings: ProvenanceSettings,
+) -> list[PairResult]:
+    evs = [ordered(views[i], views[j], settings, e) for (i, j), e in zip(rows, est, strict=True)]
+    needed = {id(v): v for ev in evs if _needs_vectors(ev) for v in (ev.a, ev.b)}
+    attach_sentence_vectors(list(needed.values()), settings.embed_dims)
+    edges = [derivation(ev) for ev in evs]
+    encoded = _encode_leads(evs, edges, settings.embed_dims)
+    return [
+        PairResult(i, j, edge, event_score(ev, edge, encoded))
+        for (i, j), ev, edge in zip(rows, evs, edges, strict=True)
+    ]
+
+
+def _encode_leads(
+    evs: Sequence[PairEvidence], edges: Sequence[Derivation | None], dims: int
+) -> dict[str, np.ndarray]:
+    """Own-lead vectors of the chunk's non-family pairs whose leads share material, in one
+    batch (``event_score`` would otherwise encode them pair by pair)."""
+    texts = (
+        t
+        for ev, edge in zip(evs, edges, strict=True)
+        if edge is None and ev.lead_shared
+        for t in own_leads(ev)
+    )
+    return encode_own_leads(texts, dims)
+
+
+def _chunks(first: np.ndarray, size: int) -> list[tuple[int, int]]:
     """Consecutive ranges of about ``size`` pairs that end where the first row changes."""
     bounds: list[tuple[int, int]] = []
-    lo = 0
-    while lo < len(rows):
-        hi = min(lo + size, len(rows))
-        while hi < len(rows) and rows[hi][0] == rows[hi - 1][0]:
+    lo, n = 0, len(first)
+    while lo < n:
+        hi = min(lo + size, n)
+        while hi < n and first[hi] == first[hi - 1]:
             hi += 1
         bounds.append((lo, hi))
         lo = hi

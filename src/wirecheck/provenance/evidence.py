@@ -8,6 +8,7 @@ from functools import cached_property
 import numpy as np
 
 from wirecheck.provenance.align import Alignment, Match, align, lexical_matches, shared_runs
+from wirecheck.provenance.minhash import in_sorted
 from wirecheck.provenance.views import DocView
 from wirecheck.settings.provenance import ProvenanceSettings
 
@@ -37,7 +38,7 @@ class PairEvidence:
         for x, y in ((self.a, self.b), (self.b, self.a)):
             if x.lead_grams.size == 0:
                 continue
-            hits = int(np.isin(x.lead_grams, y.gram_set, assume_unique=True).sum())
+            hits = int(in_sorted(x.lead_grams, y.gram_set).sum())
             if hits >= 3 and hits >= 0.2 * x.lead_grams.size:
                 return True
         return False
@@ -113,7 +114,7 @@ class PairEvidence:
 def _containment(x: DocView, y: DocView) -> float:
     if x.gram_set.size == 0:
         return 0.0
-    return float(np.isin(x.gram_set, y.gram_set, assume_unique=True).mean())
+    return float(in_sorted(x.gram_set, y.gram_set).mean())
 
 
 def ordered(

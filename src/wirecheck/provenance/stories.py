@@ -11,7 +11,7 @@ own similarity drags the average down.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 Link = tuple[int, int, float]  # (item, item, similarity)
 PairSim = Callable[[int, int], float]
@@ -56,7 +56,7 @@ class _Clusters:
 
 def cluster(
     n: int,
-    links: Sequence[Link],
+    links: Iterable[Link],
     link_min: float,
     fallback: PairSim,
     units: Sequence[Sequence[int]] | None = None,

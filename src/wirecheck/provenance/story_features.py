@@ -10,9 +10,10 @@ event names, copied event sentences do.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 from wirecheck.model import Derivation, Explanation, FeatureScore
 from wirecheck.provenance.align import sentence_markers
@@ -54,17 +55,21 @@ def days_apart(a: DocView, b: DocView) -> int | None:
     return abs(a.day - b.day)
 
 
-def combine(
-    cos: float, markers: float, apart: int | None, notes: Sequence[str] = ("", "")
-) -> Explanation:
+def _values(cos: float, markers: float, apart: int | None) -> dict[str, float]:
     few = max(0.0, FEW_MARKERS - markers) / FEW_MARKERS
     far = 0.0 if apart is None else min(1.0, max(0, apart - FAR_DAYS) / FAR_DAYS)
-    values = {
+    return {
         "lead_semantic": cosine_value(cos),
         "shared_markers": markers,
         "few_markers": few,
         "far_apart": far,
     }
+
+
+def combine(
+    cos: float, markers: float, apart: int | None, notes: Sequence[str] = ("", "")
+) -> Explanation:
+    values = _values(cos, markers, apart)
     labels = (*notes[:2], "qualifier", f"{apart} days" if apart is not None else "undated")
     feats = [
         FeatureScore(name=name, value=round(values[name], 4), weight=weight, note=note)
@@ -74,39 +79,84 @@ def combine(
     return Explanation(score=score, features=feats, summary="same event (own material)")
 
 
-def event_similarity(ev: PairEvidence, edge: Derivation | None) -> tuple[float, Explanation]:
-    """Story similarity of a candidate pair with its explanation."""
+def combine_score(cos: float, markers: float, apart: int | None) -> float:
+    """``combine(...).score`` without building the Explanation (same arithmetic, same
+    rounding): the batch path scores ~1M pairs and keeps only the number."""
+    values = _values(cos, markers, apart)
+    total = sum(round(values[name], 4) * weight for name, weight in STORY_WEIGHTS.items())
+    return round(min(1.0, max(0.0, total)), 4)
+
+
+Vectors = Mapping[str, npt.NDArray[np.float32]]
+
+
+def event_similarity(
+    ev: PairEvidence, edge: Derivation | None, encoded: Vectors | None = None
+) -> tuple[float, Explanation]:
+    """Story similarity of a candidate pair with its explanation (``encoded``: lead
+    vectors already computed in batch by ``encode_own_leads``, looked up by text)."""
     if edge is not None:
         feat = FeatureScore(name="same_family", value=1.0, weight=1.0, note=edge.kind.value)
         return 1.0, Explanation(score=1.0, features=[feat], summary=f"{edge.kind.value} edge")
+    cos, notes = _pair_cosine(ev, encoded)
+    expl = combine(cos, ev.term_overlap, days_apart(ev.a, ev.b), notes)
+    return expl.score, expl
+
+
+def event_score(ev: PairEvidence, edge: Derivation | None, encoded: Vectors | None = None) -> float:
+    """``event_similarity(ev, edge, encoded)[0]`` without building the Explanation."""
+    if edge is not None:
+        return 1.0
+    cos, _ = _pair_cosine(ev, encoded)
+    return combine_score(cos, ev.term_overlap, days_apart(ev.a, ev.b))
+
+
+def _pair_cosine(ev: PairEvidence, encoded: Vectors | None) -> tuple[float, tuple[str, str]]:
     if not ev.lead_shared:  # the leads are each text's own: compare them whole
-        expl = combine(
-            ev.lead_cosine, ev.term_overlap, days_apart(ev.a, ev.b), ("whole lead", "whole text")
-        )
-        return expl.score, expl
-    # shared sentences without names or numbers (chrome, stock quote, background) are set
-    # aside; shared sentences that carry markers are event content and stay
+        return ev.lead_cosine, ("whole lead", "whole text")
+    ta, tb = own_leads(ev)
+    return _cosine(ta, tb, ev.settings.embed_dims, encoded), (
+        "lead of unshared sentences",
+        "whole text",
+    )
+
+
+def own_leads(ev: PairEvidence, lead: int = 3) -> tuple[str, str]:
+    """The two leads once shared sentences without names or numbers (chrome, stock quote,
+    background) are set aside; shared sentences that carry markers are event content."""
     marks_a, marks_b = sentence_markers(ev.a), sentence_markers(ev.b)
     shared_a = {m.a for m in ev.lexical if not marks_a[m.a]}
     shared_b = {m.b for m in ev.lexical if not marks_b[m.b]}
     own_a = [i for i in range(len(ev.a.sentences)) if i not in shared_a]
     own_b = [j for j in range(len(ev.b.sentences)) if j not in shared_b]
-    cos = _own_cosine(ev, own_a, own_b)
-    apart = days_apart(ev.a, ev.b)
-    expl = combine(cos, ev.term_overlap, apart, ("lead of unshared sentences", "whole text"))
-    return expl.score, expl
-
-
-def _own_cosine(ev: PairEvidence, own_a: list[int], own_b: list[int], lead: int = 3) -> float:
-    """Cosine of the two leads once the shared sentences are set aside (encoded on demand:
-    only pairs whose leads share material get here)."""
-    from wirecheck.provenance.static_model import static_model
-
     ta = " ".join(ev.a.sentences[i].text for i in own_a[:lead])
     tb = " ".join(ev.b.sentences[j].text for j in own_b[:lead])
+    return ta, tb
+
+
+def encode_own_leads(texts: Iterable[str], dims: int) -> dict[str, npt.NDArray[np.float32]]:
+    """Static vectors of distinct lead texts in one batch (one tokenizer call instead of
+    one per pair: per-call overhead was ~20% of the stage at 10k articles)."""
+    from wirecheck.provenance.static_model import static_model
+
+    todo = sorted({t for t in texts if t})
+    if not todo:
+        return {}
+    vecs = static_model(dims).encode(todo, use_multiprocessing=False)
+    return {t: np.asarray(v, dtype=np.float32) for t, v in zip(todo, vecs, strict=True)}
+
+
+def _cosine(ta: str, tb: str, dims: int, encoded: Vectors | None) -> float:
+    """Cosine of two lead texts (encoded on demand when not in ``encoded``: only pairs whose
+    leads share material get here)."""
+    from wirecheck.provenance.static_model import static_model
+
     if not ta or not tb:
         return 0.0
-    va, vb = static_model(ev.settings.embed_dims).encode([ta, tb], use_multiprocessing=False)
+    if encoded is not None and ta in encoded and tb in encoded:
+        va, vb = encoded[ta], encoded[tb]
+    else:
+        va, vb = static_model(dims).encode([ta, tb], use_multiprocessing=False)
     return float(np.dot(va, vb))
 
 
@@ -115,4 +165,4 @@ def cheap_similarity(a: DocView, b: DocView) -> float:
     cos = (
         float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
     )
-    return combine(cos, marker_overlap(a.terms, b.terms), days_apart(a, b)).score
+    return combine_score(cos, marker_overlap(a.terms, b.terms), days_apart(a, b))

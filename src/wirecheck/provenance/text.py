@@ -53,7 +53,7 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(normalise(text).lower())]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # ~2M of them at 100k articles
 class Sentence:
     start: int
     end: int

@@ -42,6 +42,8 @@ class DocView:
     # filled on first use by align.py (only views that take part in an alignment need them)
     trigrams: SentenceTrigrams | None = None
     sentence_markers: list[frozenset[str]] | None = None
+    positions: U64 | None = None  # k-gram hashes in text order (see ``positional_grams``)
+    positions_k: int = 0
 
     @property
     def id(self) -> str:
@@ -52,6 +54,14 @@ class DocView:
         self.sentence_vectors = None
         self.trigrams = None
         self.sentence_markers = None
+        self.positions = None
+
+    def keep_for_stories(self) -> None:
+        """Drop what only pair evaluation reads (sentences, shingles); story clustering needs
+        the article, lead vector, markers, date and length only (~300 MB at 100k articles)."""
+        self.release()
+        self.sentences, self.quoted = [], []
+        self.gram_set = self.lead_grams = np.zeros(0, dtype=np.uint64)
 
 
 def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
@@ -76,8 +86,12 @@ def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
 
 
 def positional_grams(view: DocView, k: int) -> U64:
-    """k-gram hashes of the quote-masked body in text order (recomputed: needed for edges only)."""
-    return kgram_hashes(token_hashes(mask_quotes(view.article.body)), k)
+    """k-gram hashes of the quote-masked body in text order (computed on first use, kept
+    until ``release``: needed for edges only, and a text takes part in many pairs)."""
+    if view.positions is None or view.positions_k != k:
+        view.positions = kgram_hashes(token_hashes(mask_quotes(view.article.body)), k)
+        view.positions_k = k
+    return view.positions
 
 
 def _day(value: str | None) -> int | None:
