@@ -131,7 +131,7 @@ def evaluate_ray(
 def provenance_ray(articles: list[Article], s: ProvenanceSettings) -> ProvenanceResult:
     """``build_provenance`` with LSH and pair evaluation on Ray (see the module docstring)."""
     from wirecheck.provenance import ProvenanceResult
-    from wirecheck.provenance.build import _stories  # the local stage's own clustering step
+    from wirecheck.provenance.build import assemble_stories  # the local clustering step
     from wirecheck.provenance.candidates import day_numbers, merge_pairs, semantic_candidates
     from wirecheck.provenance.families import build_families
     from wirecheck.provenance.minhash import estimated_jaccard
@@ -148,7 +148,7 @@ def provenance_ray(articles: list[Article], s: ProvenanceSettings) -> Provenance
     pairs = merge_pairs(lex, sem)
     results = evaluate_ray(article_json, pairs, estimated_jaccard(sigs, pairs), s)
     edges = [r.derivation for r in results if r.derivation is not None]
-    stories = _stories(views, results, build_families(articles, edges), s)
+    stories = assemble_stories(views, results, build_families(articles, edges), s)
     counts = {"articles": len(articles), "candidate_pairs": len(pairs), "derivations": len(edges)}
     return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
 

@@ -55,7 +55,7 @@ def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) 
         view.keep_for_stories()
     edges = [r.derivation for r in results if r.derivation is not None]
     families = build_families(articles, edges)
-    stories = _stories(views, results, families, settings)
+    stories = assemble_stories(views, results, families, settings)
     counts = {
         "articles": len(articles),
         "candidate_pairs": len(pairs),
@@ -64,12 +64,14 @@ def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) 
     return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
 
 
-def _stories(
+def assemble_stories(
     views: Sequence[DocView],
     results: Sequence[PairResult],
     families: Sequence[Family],
     settings: ProvenanceSettings,
 ) -> list[Story]:
+    """Stories from evaluated pairs and families, with the cohesion rule (the local stage
+    and the Ray runner both end with this step)."""
     links = (  # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
         (r.i, r.j, r.story_similarity)
         for r in results
