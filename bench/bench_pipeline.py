@@ -148,10 +148,10 @@ def groupings(analysis: dict[str, Any]) -> tuple[list[list[str]], list[list[str]
     return families, stories
 
 
-def main(quick: bool = False) -> dict[str, Any]:
+def main(quick: bool = False, articles: int | None = None) -> dict[str, Any]:
     from wirecheck.synth import write_corpus
 
-    n = QUICK if quick else FULL
+    n = articles or (QUICK if quick else FULL)
     with tempfile.TemporaryDirectory(prefix="wirecheck-bench-") as tmp:
         corpus, out = Path(tmp) / "corpus", Path(tmp)
         gold = write_corpus(n, corpus, seed=SEED)
@@ -213,6 +213,7 @@ def main(quick: bool = False) -> dict[str, Any]:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help=f"{QUICK} articles instead of {FULL}")
+    parser.add_argument("--articles", type=int, help=f"corpus size (default {FULL})")
     parser.add_argument("--engine", choices=("local", "ray"), help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
@@ -220,4 +221,4 @@ if __name__ == "__main__":
     if args.engine:
         run_engine(args.engine, args.corpus, args.out)
     else:
-        print(json.dumps(main(args.quick), indent=2))
+        print(json.dumps(main(args.quick, args.articles), indent=2))
