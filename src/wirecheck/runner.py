@@ -238,13 +238,10 @@ def write_analysis_json(analysis: Analysis, out_dir: Path) -> Path:
 
 
 def write_briefings(analysis: Analysis, out_dir: Path) -> list[Path]:
-    """The outputs helper's briefing.md/html, when ``wirecheck.report`` provides them."""
-    try:
-        from wirecheck.report import write_briefings as report_briefings
-    except ImportError:
-        return []
-    written = report_briefings(analysis, out_dir)
-    return [Path(p) for p in written] if isinstance(written, list | tuple) else []
+    """briefing.md and briefing.html in ``out_dir`` (jinja2 is imported only here)."""
+    from wirecheck.report import write_briefings as report_briefings
+
+    return list(report_briefings(analysis, out_dir))
 
 
 def run(
