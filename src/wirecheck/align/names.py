@@ -2,8 +2,8 @@
 
 ``fingerprints`` (keep_order) folds case, accents, punctuation and abbreviates
 legal forms ("Co. Ltd." -> "co ltd"); ``rigour``'s org-type lexicon then tells
-which of the remaining tokens are legal forms, so they can be dropped: "Wuhan X
-Technology Co. Ltd." and "Wuhan X Technology" give the same key.
+which of the remaining tokens are legal forms, so they can be dropped: "Harbin X
+Technology Co. Ltd." and "Harbin X Technology" give the same key.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Name normalisation for resolution and screening, built on the FollowTheMoney name tools.
 
 Every key here comes from ``fingerprints`` (legal-form removal + ASCII transliteration, so
-"Wuhan Example Technology Co. Ltd." and "ОАО Пример" give plain word keys), ``rigour``
+"Example City Example Technology Co. Ltd." and "ОАО Пример" give plain word keys), ``rigour``
 (person-title removal, stopwords, phonetics) and ``normality``. The only hand-written parts are
 surface clean-up of NER spans (possessives, leading articles, photo credits), which these
 libraries do not cover, and two small generic lexicons (words that mark an organisation or a

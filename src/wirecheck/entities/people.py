@@ -1,6 +1,6 @@
 """Person resolution: full names joined across the corpus, surname-only mentions to full names.
 
-A one-word mention ("Wilder") joins the full name that contains that word in the same
+A one-word mention ("Okafor") joins the full name that contains that word in the same
 article when exactly one does; failing that, the only full name in the corpus that contains
 it. A one-word mention that fits several people stays on its own rather than guess.
 """

@@ -23,7 +23,7 @@ _NOT_COUNTRIES = frozenset({"georgetown"})  # capitals that are mostly other thi
 
 @dataclass(frozen=True)
 class Actor:
-    name: str  # normalised display name: "China", "Wuhan Example Technology"
+    name: str  # normalised display name: "China", "Example City Example Technology"
     kind: str  # "country" | "organization"
     start: int  # token span in the Doc
     end: int

@@ -19,7 +19,7 @@ class ScreenSettings(BaseModel):
     # Two organisation names with the same number of tokens join when their order-free
     # token similarity (rapidfuzz token_sort_ratio / 100) reaches this. Chosen on the seed
     # corpus and tests/test_entities_resolve.py: 0.92 joins one- or two-letter spelling slips
-    # in long names ("Tongshen"/"Tongsheng") while two companies sharing a city and a
+    # in long names ("Kestrell"/"Kestrel") while two companies sharing a city and a
     # generic word (score ~0.6-0.8) stay apart.
     org_fuzzy_join: float = 0.92
     # Same for person full names (rapidfuzz Jaro-Winkler on the ordered tokens); 0.95 keeps
