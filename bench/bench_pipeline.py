@@ -2,8 +2,9 @@
 
 The corpus is written by ``wirecheck.synth`` (invented stories with copies in site chrome,
 excerpts, rewrites, summaries and hard negatives) together with its gold. Each engine runs
-in its own child process on the same files, so each reports its own peak memory: for the
-local engine the process's peak RSS, for Ray the peak of the driver plus every Ray process
+in its own child process on the same files, so each reports its own peak memory: the peak
+of the summed PSS (proportional set size: shared pages count once) of the engine's process,
+its child processes (the local engine's extraction workers) and, for Ray, every Ray process
 (workers, raylet, GCS), sampled from /proc every 0.2 s. Quality: pairwise precision and
 recall of origin families and of stories against the synthetic gold, and whether the Ray
 analysis equals the local one.
@@ -25,7 +26,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from bench.common import peak_rss_mb, result, write_results
+from bench.common import result, write_results
 
 FULL, QUICK = 1_000, 200
 SEED = 20
@@ -33,14 +34,35 @@ TARGET_RATE = 12.0  # articles/s on 2 cores (SPEC "Budgets")
 TARGET_FAMILY = 0.95  # pairwise family precision and recall on the synthetic gold
 
 
-def _rss_mb(pid: str) -> float:
+def _memory_mb(pid: str) -> float:
+    """A process's proportional set size (PSS), MB: pages it shares with other processes
+    (forked workers share the parent's) count once in the sum over all of them."""
     try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
+
+
+def _descendants(root: int) -> list[str]:
+    """Every live process below ``root`` (extraction workers of the local engine)."""
+    children: dict[str, list[str]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = (entry / "stat").read_text().rsplit(")", 1)[1].split()[1]
+        except (OSError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(entry.name)
+    found, todo = [], [str(root)]
+    while todo:
+        kids = children.get(todo.pop(), [])
+        found.extend(kids)
+        todo.extend(kids)
+    return found
 
 
 def _ray_pids() -> list[str]:
@@ -59,7 +81,8 @@ def _ray_pids() -> list[str]:
 
 
 class MemorySampler(threading.Thread):
-    """Peak of (this process + Ray processes) resident memory, sampled in the background."""
+    """Peak memory of this process, its child processes and (for Ray) every Ray process,
+    summed as PSS and sampled in the background every 0.2 s."""
 
     def __init__(self, with_ray: bool) -> None:
         super().__init__(daemon=True)
@@ -67,8 +90,9 @@ class MemorySampler(threading.Thread):
 
     def run(self) -> None:
         while not self._halt.is_set():
-            pids = [str(os.getpid())] + (_ray_pids() if self.with_ray else [])
-            self.peak = max(self.peak, sum(_rss_mb(p) for p in set(pids)))
+            pids = [str(os.getpid()), *_descendants(os.getpid())]
+            pids += _ray_pids() if self.with_ray else []
+            self.peak = max(self.peak, sum(_memory_mb(p) for p in set(pids)))
             self._halt.wait(0.2)
 
     def stop(self) -> float:
@@ -97,12 +121,15 @@ def run_engine(engine: str, corpus: Path, out: Path) -> None:
         ready = started
         analysis = analyze_paths([str(corpus)], Settings())
     elapsed = time.perf_counter() - started
-    peak = max(sampler.stop(), peak_rss_mb())
-    (out / f"{engine}.analysis.json").write_text(json.dumps(analysis.to_json_dict()))
+    peak = sampler.stop()
+    data = analysis.to_json_dict()
+    (out / f"{engine}.analysis.json").write_text(json.dumps(data))
+    # The groupings alone, so the parent need not load a 100k-article analysis to score it.
+    (out / f"{engine}.groups.json").write_text(json.dumps(groupings(data)))
     summary = {
         "seconds": elapsed,
         "startup_s": ready - started,
-        "peak_rss_mb": peak,
+        "peak_mb": peak,
         "articles": len(analysis.articles),
         "timings": timings,
     }
@@ -148,6 +175,11 @@ def groupings(analysis: dict[str, Any]) -> tuple[list[list[str]], list[list[str]
     return families, stories
 
 
+def result_name(n: int) -> str:
+    """``pipeline`` for the default size (what ``make bench`` writes), ``pipeline_<n>`` else."""
+    return "pipeline" if n == FULL else f"pipeline_{n}"
+
+
 def main(quick: bool = False, articles: int | None = None) -> dict[str, Any]:
     from wirecheck.synth import write_corpus
 
@@ -155,48 +187,14 @@ def main(quick: bool = False, articles: int | None = None) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="wirecheck-bench-") as tmp:
         corpus, out = Path(tmp) / "corpus", Path(tmp)
         gold = write_corpus(n, corpus, seed=SEED)
+        note = f"wirecheck synth {n} --seed {SEED} ({len(gold['story']['clusters'])} stories)"
         local = _child("local", corpus, out)
+        quality = _quality(json.loads((out / "local.groups.json").read_text()), gold)
+        # Written now too, so a long run keeps the local figures if the Ray half fails.
+        write_results(result_name(n), note, _local_results(n, local) + quality)
         ray = _child("ray", corpus, out)
-        a_local = json.loads((out / "local.analysis.json").read_text())
-        a_ray = json.loads((out / "ray.analysis.json").read_text())
-    families, stories = groupings(a_local)
-    fam_p, fam_r = pair_scores(families, gold["story"]["families"])
-    story_p, story_r = pair_scores(stories, gold["story"]["clusters"])
-    local_rate = n / local["seconds"]
-    ray_rate = n / ray["seconds"]
-    ray_warm = n / max(1e-9, ray["seconds"] - ray["startup_s"])
-    fam_met = fam_p >= TARGET_FAMILY and fam_r >= TARGET_FAMILY
-    peer = "local engine, same corpus, same run"
-    results = [
-        result(
-            "local_articles_per_s",
-            round(local_rate, 2),
-            "articles/s",
-            target=f">= {TARGET_RATE:g} articles/s (2 cores)",
-            met=local_rate >= TARGET_RATE,
-        ),
-        result("ray_articles_per_s", round(ray_rate, 2), "articles/s", peer, round(local_rate, 2)),
-        result(
-            "ray_articles_per_s_after_startup",
-            round(ray_warm, 2),
-            "articles/s",
-            peer,
-            round(local_rate, 2),
-        ),
-        result("local_peak_rss_mb", local["peak_rss_mb"], "MB"),
-        result("ray_peak_rss_mb", ray["peak_rss_mb"], "MB", peer, local["peak_rss_mb"]),
-        result("family_precision", fam_p, "pairwise", target=f">= {TARGET_FAMILY}", met=fam_met),
-        result("family_recall", fam_r, "pairwise", target=f">= {TARGET_FAMILY}", met=fam_met),
-        result("story_precision", story_p, "pairwise"),
-        result("story_recall", story_r, "pairwise"),
-        result(
-            "ray_equals_local",
-            float(a_local == a_ray),
-            "bool",
-            target="1 (same analysis)",
-            met=a_local == a_ray,
-        ),
-    ]
+        same = _digest(out / "local.analysis.json") == _digest(out / "ray.analysis.json")
+    results = _local_results(n, local) + _ray_results(n, local, ray, same) + quality
     extra = {
         "timings_s": {
             "local_total": round(local["seconds"], 2),
@@ -205,9 +203,61 @@ def main(quick: bool = False, articles: int | None = None) -> dict[str, Any]:
             "ray_stages": {k: round(v, 2) for k, v in ray["timings"].items()},
         }
     }
-    corpus_note = f"wirecheck synth {n} --seed {SEED} ({len(gold['story']['clusters'])} stories)"
-    write_results("pipeline", corpus_note, results, extra)
+    write_results(result_name(n), note, results, extra)
     return {"benchmark": "pipeline", "results": results, **extra}
+
+
+def _local_results(n: int, local: dict[str, Any]) -> list[dict[str, Any]]:
+    rate = n / local["seconds"]
+    target = f">= {TARGET_RATE:g} articles/s (2 cores)"
+    return [
+        result(
+            "local_articles_per_s",
+            round(rate, 2),
+            "articles/s",
+            target=target,
+            met=rate >= TARGET_RATE,
+        ),
+        result("local_peak_memory_mb", local["peak_mb"], "MB (PSS)"),
+    ]
+
+
+def _ray_results(
+    n: int, local: dict[str, Any], ray: dict[str, Any], same: bool
+) -> list[dict[str, Any]]:
+    peer = "local engine, same corpus, same run"
+    local_rate = round(n / local["seconds"], 2)
+    warm = n / max(1e-9, ray["seconds"] - ray["startup_s"])
+    return [
+        result("ray_articles_per_s", round(n / ray["seconds"], 2), "articles/s", peer, local_rate),
+        result("ray_articles_per_s_after_startup", round(warm, 2), "articles/s", peer, local_rate),
+        result("ray_peak_memory_mb", ray["peak_mb"], "MB (PSS)", peer, local["peak_mb"]),
+        result("ray_equals_local", float(same), "bool", target="1 (same analysis)", met=same),
+    ]
+
+
+def _digest(path: Path) -> str:
+    """SHA-256 of a file (the two engines' analysis.json: equal bytes, equal analyses)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _quality(groups: list[list[list[str]]], gold: dict[str, Any]) -> list[dict[str, Any]]:
+    families, stories = groups
+    fam_p, fam_r = pair_scores(families, gold["story"]["families"])
+    story_p, story_r = pair_scores(stories, gold["story"]["clusters"])
+    fam_met = fam_p >= TARGET_FAMILY and fam_r >= TARGET_FAMILY
+    return [
+        result("family_precision", fam_p, "pairwise", target=f">= {TARGET_FAMILY}", met=fam_met),
+        result("family_recall", fam_r, "pairwise", target=f">= {TARGET_FAMILY}", met=fam_met),
+        result("story_precision", story_p, "pairwise"),
+        result("story_recall", story_r, "pairwise"),
+    ]
 
 
 if __name__ == "__main__":

@@ -36,16 +36,17 @@ Pairs = dict[str, dict[str, list[AlignedRegion]]]
 
 
 def _pairs(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings) -> Pairs:
-    """Aligned passages of every ordered pair of one story that shares an anchor run."""
+    """Aligned passages of every ordered pair of one story that shares an anchor run
+    (pairs are formed within each story only: the cost grows with story sizes, not corpus)."""
     n = settings.anchor_words
     grams = {d.id: {tuple(d.keys[i:i + n]) for i in range(len(d.keys) - n + 1)}
              for d in docs.values()}
     pairs: Pairs = defaultdict(dict)
-    for a in docs.values():
-        for b in docs.values():
-            if (a.id != b.id and ctx.same_story(a.id, b.id)
-                    and not grams[a.id].isdisjoint(grams[b.id])):
-                pairs[a.id][b.id] = aligned_regions(a, b, settings)
+    for story in ctx.by_story(list(docs)).values():
+        for a_id in story:
+            for b_id in story:
+                if a_id != b_id and not grams[a_id].isdisjoint(grams[b_id]):
+                    pairs[a_id][b_id] = aligned_regions(docs[a_id], docs[b_id], settings)
     return pairs
 
 
@@ -142,10 +143,14 @@ def wording_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings
 
 def _add(changes: list[Change], new: list[Change]) -> None:
     """Append the changes not already reported for the same sentence of the same text."""
+    texts: dict[str, list[str]] = defaultdict(list)  # per article: one text's few changes
+    for c in changes:
+        texts[c.article].append(c.text)
     for change in new:
-        if not any(c.article == change.article and (change.text in c.text or c.text in
-                                                    change.text) for c in changes):
+        known = texts[change.article]
+        if not any(change.text in t or t in change.text for t in known):
             changes.append(change)
+            known.append(change.text)
 
 
 def find_changes(analysis: Analysis, settings: ChangeSettings) -> list[Change]:

@@ -29,6 +29,13 @@ class Context:
     def same_story(self, a: str, b: str) -> bool:
         return self.stories.get(a) == self.stories.get(b)
 
+    def by_story(self, ids: list[str]) -> dict[str | None, list[str]]:
+        """``ids`` grouped by story, each group in the order given (``same_story`` classes)."""
+        groups: dict[str | None, list[str]] = {}
+        for article in ids:
+            groups.setdefault(self.stories.get(article), []).append(article)
+        return groups
+
 
 def make_context(analysis: Analysis) -> Context:
     return Context(

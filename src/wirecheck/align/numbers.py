@@ -115,12 +115,12 @@ def _builder(a: Line, b: Line, unit: str) -> Callable[[str], Change | None]:
     return build
 
 
-def _versions(a_id: str, line: Line, by_doc: dict[str, list[Line]], ctx: Context,
+def _versions(a_id: str, line: Line, story: dict[str, list[Line]],
               threshold: float) -> dict[str, Line]:
     """The best-matching sentence of every other text of the story (if close enough)."""
     versions: dict[str, Line] = {}
-    for b_id, b_lines in by_doc.items():
-        if b_id != a_id and ctx.same_story(a_id, b_id):
+    for b_id, b_lines in story.items():
+        if b_id != a_id:
             match = _best(line, b_lines, threshold)
             if match is not None:
                 versions[b_id] = match
@@ -131,11 +131,13 @@ def number_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings
                    ) -> tuple[list[Change], list[Tie]]:
     """Firm changes and ties of figures in sentences matched across texts."""
     by_doc = {d.id: lines(d) for d in docs.values()}
+    story_of = {a: members for members in ctx.by_story(list(by_doc)).values() for a in members}
     firm: list[Change] = []
     ties: list[Tie] = []
     for a_id, a_lines in by_doc.items():
+        story = {b: by_doc[b] for b in story_of[a_id]}
         for line in a_lines:
-            versions = _versions(a_id, line, by_doc, ctx, settings.figure_overlap)
+            versions = _versions(a_id, line, story, settings.figure_overlap)
             differing = {b: u for b, m in versions.items() if (u := _differs(line, m))}
             agreeing = [b for b in versions if b not in differing]
             order = sorted(differing, key=lambda b: -jaccard(line.words, versions[b].words))

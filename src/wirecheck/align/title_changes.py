@@ -20,7 +20,7 @@ from wirecheck.settings.align import ChangeSettings
 
 def _uses_by_story(analysis: Analysis, window: int) -> dict[str | None, list[TitleUse]]:
     """Every title tied to a person, roles resolved, grouped by story."""
-    bodies = {art.id: art.body for art in analysis.articles}
+    story_of = {art.id: art.story for art in analysis.articles}
     tied: dict[str, list[TitleUse]] = {}
     roles: dict[str, list[TitleUse]] = {}
     for art in analysis.articles:
@@ -29,18 +29,14 @@ def _uses_by_story(analysis: Analysis, window: int) -> dict[str | None, list[Tit
     for art in analysis.articles:
         story_people[art.story].update(u.person for u in tied[art.id])
     for em in analysis.entity_mentions:
-        if em.label == "PERSON" and em.article in bodies:
-            story_people[_story(analysis, em.article)].add(em.text)
+        if em.label == "PERSON" and em.article in story_of:
+            story_people[story_of[em.article]].add(em.text)
     by_story: dict[str | None, list[TitleUse]] = defaultdict(list)
     for art in analysis.articles:
         people = sorted(story_people[art.story], key=len, reverse=True)
         resolved = [resolve_role(r, art.body, people, tied[art.id]) for r in roles[art.id]]
         by_story[art.story].extend(tied[art.id] + [r for r in resolved if r is not None])
     return by_story
-
-
-def _story(analysis: Analysis, article: str) -> str | None:
-    return next((a.story for a in analysis.articles if a.id == article), None)
 
 
 def _judge(

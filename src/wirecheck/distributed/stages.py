@@ -13,6 +13,7 @@ from wirecheck.distributed.tasks import (
     explode_keys,
     extract_batch,
     lsh_batch,
+    pack_texts,
     read_batch,
 )
 from wirecheck.model import Analysis, Article, IngestError, RawDocument
@@ -114,7 +115,10 @@ def evaluate_ray(
 
     if not len(pairs):
         return []
-    shared = [ray.put(article_json)]  # in a list: Ray passes nested refs unresolved
+    # One packed copy in the object store, in a list (Ray passes nested refs unresolved).
+    # Numpy buffers are read in place by every task, where a list of strings would be
+    # unpickled whole by each task: a cost growing with corpus size times task count.
+    shared = [ray.put(pack_texts(article_json))]
     kwargs = {"provenance_json": s.model_dump_json(), "articles_ref": shared}
     rows = [
         {"i": int(i), "j": int(j), "jaccard": float(e)}
@@ -154,24 +158,29 @@ def provenance_ray(articles: list[Article], s: ProvenanceSettings) -> Provenance
 
 
 def extract_ray(analysis: Analysis, settings: Settings) -> Analysis:
-    """The extraction stage with ``extract_claims`` run per batch of articles on Ray."""
+    """The extraction stage on Ray: groups of same-body articles (one parse each, as in the
+    local stage) in batches; mentions put back in article order, as the local stage lists
+    them."""
     import json
 
     from wirecheck.extract import ExtractionResult
+    from wirecheck.extract.workers import same_body_groups
     from wirecheck.model import ClaimMention, EntityMention
 
-    rows = [{"json": a.model_dump_json()} for a in analysis.articles]
-    result = ExtractionResult()
+    articles = analysis.articles
+    groups = same_body_groups(articles)
+    rows = [{"json": json.dumps([articles[p].model_dump_json() for p in g])} for g in groups]
+    found: list[list[list[str]]] = [[[], []] for _ in articles]
     if rows:
         kwargs = {"extract_json": settings.extract.model_dump_json()}
         ds = _dataset(rows, EXTRACT_BATCH).map_batches(
             extract_batch, batch_size=EXTRACT_BATCH, fn_kwargs=kwargs
         )
-        for row in ds.iter_rows():
-            result.mentions.extend(
-                ClaimMention.model_validate_json(m) for m in json.loads(row["mentions"])
-            )
-            result.entity_mentions.extend(
-                EntityMention.model_validate_json(e) for e in json.loads(row["entities"])
-            )
+        for group, row in zip(groups, ds.iter_rows(), strict=True):
+            for position, item in zip(group, json.loads(row["found"]), strict=True):
+                found[position] = item
+    result = ExtractionResult()
+    for mentions, entities in found:
+        result.mentions.extend(ClaimMention.model_validate_json(m) for m in mentions)
+        result.entity_mentions.extend(EntityMention.model_validate_json(e) for e in entities)
     return apply_extraction(analysis, result)

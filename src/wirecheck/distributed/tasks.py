@@ -27,6 +27,20 @@ def objects(values: Sequence[object]) -> np.ndarray:
     return out
 
 
+def pack_texts(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """``texts`` as one UTF-8 byte buffer and their offsets (``packed_text`` reads one back)."""
+    encoded = [t.encode("utf-8") for t in texts]
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=offsets[1:])
+    return {"blob": np.frombuffer(b"".join(encoded), dtype=np.uint8), "offsets": offsets}
+
+
+def packed_text(packed: dict[str, np.ndarray], row: int) -> str:
+    """Text ``row`` of a ``pack_texts`` result."""
+    start, stop = int(packed["offsets"][row]), int(packed["offsets"][row + 1])
+    return packed["blob"][start:stop].tobytes().decode("utf-8")
+
+
 def read_batch(batch: Batch, ingest_json: str) -> Batch:
     """Documents (or errors) of a batch of input files, as JSON rows."""
     from wirecheck.ingest import LazyClient, read_unit
@@ -86,11 +100,11 @@ def evaluate_batch(batch: Batch, provenance_json: str, articles_ref: Any) -> Bat
     from wirecheck.provenance.views import attach_lead_vectors, make_views
 
     s = ProvenanceSettings.model_validate_json(provenance_json)
-    articles: list[str] = ray.get(articles_ref[0])  # one shared copy in the object store
+    packed: dict[str, np.ndarray] = ray.get(articles_ref[0])  # shared, read in place
     i, j = np.asarray(batch["i"], np.int64), np.asarray(batch["j"], np.int64)
     rows = np.unique(np.concatenate((i, j)))  # sorted: local order = global order
     local = np.searchsorted(rows, np.stack((i, j), axis=1))
-    chunk = [Article.model_validate_json(articles[int(r)]) for r in rows]
+    chunk = [Article.model_validate_json(packed_text(packed, int(r))) for r in rows]
     views = make_views(chunk, s.shingle_k, s.lead_sentences)
     attach_lead_vectors(views, s.embed_dims, s.lead_sentences)
     results = evaluate(views, local.reshape(-1, 2), s, np.asarray(batch["jaccard"], np.float64))
@@ -99,21 +113,29 @@ def evaluate_batch(batch: Batch, provenance_json: str, articles_ref: Any) -> Bat
 
 
 def extract_batch(batch: Batch, extract_json: str) -> Batch:
-    """Claim mentions and entity spans of a batch of articles (the local stage function),
-    one row per article: JSON lists, in the order the local stage lists them."""
+    """Claim mentions and entity spans of a batch of same-body article groups (the local
+    stage's ``read_groups``: one parse per group), one row per group: a JSON list with, per
+    article, its [mentions, entity spans] as JSON strings."""
     import json
 
-    from wirecheck.extract import extract_claims
+    from wirecheck.extract.workers import read_groups
 
-    articles = [Article.model_validate_json(str(j)) for j in batch["json"]]
-    result = extract_claims(articles, ExtractSettings.model_validate_json(extract_json))
-    mentions: dict[str, list[str]] = {a.id: [] for a in articles}
-    entities: dict[str, list[str]] = {a.id: [] for a in articles}
-    for m in result.mentions:
-        mentions[m.article].append(m.model_dump_json())
-    for e in result.entity_mentions:
-        entities[e.article].append(e.model_dump_json())
+    groups = [
+        [Article.model_validate_json(a) for a in json.loads(str(row))] for row in batch["json"]
+    ]
+    # Ray runs one task per CPU already: the extractor itself stays in-process.
+    settings = ExtractSettings.model_validate_json(extract_json).model_copy(update={"n_process": 1})
+    found = read_groups(groups, settings)
     return {
-        "mentions": objects([json.dumps(mentions[a.id]) for a in articles]),
-        "entities": objects([json.dumps(entities[a.id]) for a in articles]),
+        "found": objects(
+            [
+                json.dumps(
+                    [
+                        [[m.model_dump_json() for m in ms], [e.model_dump_json() for e in es]]
+                        for ms, es in group
+                    ]
+                )
+                for group in found
+            ]
+        )
     }

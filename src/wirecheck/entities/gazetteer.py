@@ -31,33 +31,41 @@ def find_missed(
     """Add to ``groups`` (in place) every untagged occurrence of their names in ``bodies``."""
     by_key = {" ".join(sorted(g.tokens)): g for g in groups if g.tokens}
     vocab = {tok for g in groups for tok in g.tokens} | _FILLER
+    spans = _spans_by_article(groups)
     for article, body in bodies.items():
+        tagged = spans.get(article, [])
         for start, end, group in _scan(body, by_key, vocab, tokens_of):
-            clashes = _overlapping(groups, article, start, end)
+            clashes = _overlapping(tagged, start, end)
             if any(
                 g is not group or (m.surface.end - m.surface.start) >= end - start
                 for g, m in clashes
             ):
                 continue  # another entity's span, or already found as long as this
-            for _, member in clashes:
-                group.members.remove(member)
+            for clash in clashes:
+                group.members.remove(clash[1])
+                tagged.remove(clash)
             reason = FOUND_REASON
             if clashes:
                 reason += f"; extends the tagged '{clashes[0][1].surface.text}'"
-            group.members.append(
-                Member(Surface(body[start:end], label, article, start, end), reason)
-            )
+            found = Member(Surface(body[start:end], label, article, start, end), reason)
+            group.members.append(found)
+            tagged.append((group, found))
+
+
+def _spans_by_article(groups: list[Group]) -> dict[str, list[tuple[Group, Member]]]:
+    """Every member of ``groups`` under its article, in group order (an index, so that each
+    found window is checked against its own article's spans, not the whole corpus's)."""
+    index: dict[str, list[tuple[Group, Member]]] = {}
+    for group in groups:
+        for member in group.members:
+            index.setdefault(member.surface.article, []).append((group, member))
+    return index
 
 
 def _overlapping(
-    groups: list[Group], article: str, start: int, end: int
+    tagged: list[tuple[Group, Member]], start: int, end: int
 ) -> list[tuple[Group, Member]]:
-    return [
-        (g, m)
-        for g in groups
-        for m in g.members
-        if m.surface.article == article and m.surface.start < end and start < m.surface.end
-    ]
+    return [(g, m) for g, m in tagged if m.surface.start < end and start < m.surface.end]
 
 
 def _scan(

@@ -19,10 +19,8 @@ def cluster_people(surfaces: list[Surface], fuzzy_join: float) -> list[Group]:
     single = [s for s in surfaces if len(person_tokens(s.text)) == 1]
     groups = group_by_key(full, person_tokens)
     groups = merge_edges(groups, _fuzzy_edges(groups, fuzzy_join))
-    loose: list[Surface] = []
-    for surface in single:
-        if not _attach_single(surface, groups):
-            loose.append(surface)
+    index = _PeopleIndex(groups)
+    loose = [surface for surface in single if not index.attach_single(surface)]
     return groups + group_by_key(loose, person_tokens)
 
 
@@ -42,24 +40,38 @@ def _fuzzy_edges(groups: list[Group], threshold: float) -> list[tuple[int, int, 
     return edges
 
 
-def _attach_single(surface: Surface, groups: list[Group]) -> bool:
-    """Join a one-word mention to the one person it can name; False when none or several."""
-    token = person_tokens(surface.text)[0]
-    local = [g for g in groups if surface.article in g.articles and token in g.tokens]
-    if len(local) == 1:
-        name = " ".join(local[0].tokens)
-        local[0].members.append(Member(surface, f"part of the name '{name}' in the same article"))
-        return True
-    if local:
+class _PeopleIndex:
+    """Full-name groups by the words of their names and by the articles they appear in, kept
+    up to date as one-word mentions join (so each mention looks at a few groups, not all)."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.by_token: dict[str, list[Group]] = {}
+        for group in groups:
+            for token in dict.fromkeys(group.tokens):
+                self.by_token.setdefault(token, []).append(group)
+        self.articles = {id(g): g.articles for g in groups}
+
+    def attach_single(self, surface: Surface) -> bool:
+        """Join a one-word mention to the one person it can name; False when none or several."""
+        token = person_tokens(surface.text)[0]
+        anywhere = self.by_token.get(token, [])
+        local = [g for g in anywhere if surface.article in self.articles[id(g)]]
+        if len(local) == 1:
+            name = " ".join(local[0].tokens)
+            self._join(local[0], Member(surface, f"part of the name '{name}' in the same article"))
+            return True
+        if local:
+            return False
+        if len(anywhere) == 1:
+            name = " ".join(anywhere[0].tokens)
+            reason = f"part of '{name}', the only such person in the corpus"
+            self._join(anywhere[0], Member(surface, reason))
+            return True
         return False
-    anywhere = [g for g in groups if token in g.tokens]
-    if len(anywhere) == 1:
-        name = " ".join(anywhere[0].tokens)
-        anywhere[0].members.append(
-            Member(surface, f"part of '{name}', the only such person in the corpus")
-        )
-        return True
-    return False
+
+    def _join(self, group: Group, member: Member) -> None:
+        group.members.append(member)
+        self.articles[id(group)].add(member.surface.article)
 
 
 def person_keys(surfaces: list[Surface]) -> tuple[set[str], set[str]]:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from wirecheck.extract.entities import entity_mentions, entity_spans
 from wirecheck.extract.goods import load_taxonomy
 from wirecheck.extract.lexicon import GROUP_NOUNS
-from wirecheck.extract.nlp import parse_texts
 from wirecheck.extract.quantity_claims import quantity_mentions
 from wirecheck.extract.sentences import SentenceInfo, sentence_infos, source_of
 from wirecheck.extract.speech import quote_mentions, statement_mentions
@@ -37,11 +36,13 @@ class ExtractionResult:
 
 
 def extract_claims(articles: Sequence[Article], settings: ExtractSettings) -> ExtractionResult:
-    """Claim mentions (supply, quantity, quote, statement) and entity spans of ``articles``."""
+    """Claim mentions (supply, quantity, quote, statement) and entity spans of ``articles``,
+    in article order (each distinct body parsed once; in worker processes for large corpora:
+    ``wirecheck.extract.workers``)."""
+    from wirecheck.extract.workers import extract_all
+
     result = ExtractionResult()
-    docs = parse_texts([a.body for a in articles], settings)
-    for article, doc in zip(articles, docs, strict=True):
-        mentions, entities = extract_from_doc(article, doc, settings)
+    for mentions, entities in extract_all(articles, settings):
         result.mentions.extend(mentions)
         result.entity_mentions.extend(entities)
     return result

@@ -57,8 +57,8 @@ def load_nlp() -> Language:
 
 
 def parse_texts(texts: Sequence[str], settings: ExtractSettings) -> Iterator[Doc]:
-    """``nlp.pipe`` over ``texts`` in order; multiprocess only for large batches."""
+    """``nlp.pipe`` over ``texts`` in order, in this process (``extract.workers`` runs
+    several processes, each reading its own Docs, rather than pickling Docs back)."""
     nlp = load_nlp()
-    n_process = settings.n_process if len(texts) >= settings.multiprocess_min_docs else 1
     clipped = (text[: settings.max_chars] for text in texts)
-    yield from nlp.pipe(clipped, batch_size=settings.batch_size, n_process=n_process)
+    yield from nlp.pipe(clipped, batch_size=settings.batch_size)

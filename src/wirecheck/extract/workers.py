@@ -1,0 +1,115 @@
+"""Running the extractor over a corpus: one parse per distinct body, optionally in workers.
+
+Wire copies share their body word for word, so articles are grouped by body and each
+group's body is parsed once; every article of the group is then read from that one Doc
+(``extract_from_doc`` still runs per article: ids, and anything else tied to the article,
+stay its own). Large corpora are split into chunks of groups that worker processes parse
+and read whole, so only claim and entity mentions are pickled back, never spaCy Docs (the
+cost that makes ``nlp.pipe(n_process=...)`` gain little). Results come back in the input
+order whatever the number of workers.
+
+Written with the standard library's ``ProcessPoolExecutor``. Workers are forked where the
+platform can (as ``nlp.pipe(n_process=...)`` does): they inherit the loaded pipeline, and a
+user's script without an ``if __name__ == "__main__"`` guard is not re-imported, which a
+spawned worker would do. The workers run only the parser and extractors, never the progress
+display or anything else that holds a lock in another thread.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from wirecheck.model import Article, ClaimMention, EntityMention
+from wirecheck.settings.extract import ExtractSettings
+
+Found = tuple[list[ClaimMention], list[EntityMention]]
+# Groups of same-body articles per worker task: ~32 parses (~1 s of work) keeps the task
+# overhead (pickling ~32 bodies out and their mentions back) near 1%.
+CHUNK_GROUPS = 32
+# Tasks queued per worker beyond the one it runs: enough to keep it busy, few enough that
+# the pickled bodies waiting in the queue stay a small part of memory.
+QUEUED_PER_WORKER = 2
+
+
+def same_body_groups(articles: Sequence[Article]) -> list[list[int]]:
+    """Positions of ``articles`` grouped by identical body, groups in first-seen order."""
+    groups: dict[str, list[int]] = {}
+    for position, article in enumerate(articles):
+        groups.setdefault(article.body, []).append(position)
+    return list(groups.values())
+
+
+def worker_count(settings: ExtractSettings, articles: int) -> int:
+    """Processes to use: ``n_process`` (0 = one per usable CPU), 1 for small corpora."""
+    if articles < settings.multiprocess_min_docs:
+        return 1
+    wanted = settings.n_process or len(os.sched_getaffinity(0))
+    return max(1, wanted)
+
+
+def read_groups(groups: list[list[Article]], settings: ExtractSettings) -> list[list[Found]]:
+    """Parse each group's body once and read every article of the group from it."""
+    from wirecheck.extract.claims import extract_from_doc
+    from wirecheck.extract.nlp import parse_texts
+
+    docs = parse_texts([group[0].body for group in groups], settings)
+    return [
+        [extract_from_doc(article, doc, settings) for article in group]
+        for group, doc in zip(groups, docs, strict=True)
+    ]
+
+
+def extract_all(articles: Sequence[Article], settings: ExtractSettings) -> list[Found]:
+    """Mentions of every article, in input order (one parse per distinct body)."""
+    positions = same_body_groups(articles)
+    groups = [[articles[p] for p in group] for group in positions]
+    chunks = [groups[i : i + CHUNK_GROUPS] for i in range(0, len(groups), CHUNK_GROUPS)]
+    workers = min(worker_count(settings, len(articles)), len(chunks))
+    results = (
+        _in_workers(chunks, settings, workers)
+        if workers > 1
+        else (read_groups(chunk, settings) for chunk in chunks)
+    )
+    found: list[Found | None] = [None] * len(articles)
+    for chunk_positions, chunk_found in zip(_chunked(positions), results, strict=True):
+        for group, group_found in zip(chunk_positions, chunk_found, strict=True):
+            for position, item in zip(group, group_found, strict=True):
+                found[position] = item
+    return [item if item is not None else ([], []) for item in found]
+
+
+def _chunked(positions: list[list[int]]) -> Iterator[list[list[int]]]:
+    for i in range(0, len(positions), CHUNK_GROUPS):
+        yield positions[i : i + CHUNK_GROUPS]
+
+
+def _in_workers(
+    chunks: list[list[list[Article]]], settings: ExtractSettings, workers: int
+) -> Iterator[list[list[Found]]]:
+    """``read_groups`` of each chunk in worker processes, yielded in chunk order, with at
+    most ``QUEUED_PER_WORKER`` tasks waiting per worker."""
+    from wirecheck.extract.nlp import load_nlp
+
+    serial = settings.model_copy(update={"n_process": 1})
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    load_nlp()  # loaded once here; forked workers share it
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+        pending: deque[Future[list[list[Found]]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(read_groups, chunk, serial))
+            if len(pending) > workers * (1 + QUEUED_PER_WORKER):
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _warm_up() -> None:
+    """Load the spaCy pipeline when the worker starts (a no-op for forked workers)."""
+    from wirecheck.extract.nlp import load_nlp
+
+    load_nlp()
