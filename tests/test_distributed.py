@@ -121,3 +121,120 @@ def test_ray_run_on_seeds_equals_local(
     a, b = seed_analysis.to_json_dict(), remote.to_json_dict()
     assert a == b, _first_difference(a, b)
     assert {"read", "clean", "provenance", "extract"} <= set(timings)
+
+
+def test_packed_texts_read_back_exactly() -> None:
+    from wirecheck.distributed.tasks import pack_texts, packed_text
+
+    texts = ["", STORY, "Zürich — 70 % «nearly»", OTHER, "数据"]
+    packed = pack_texts(texts)
+    assert [packed_text(packed, k) for k in range(len(texts))] == texts
+    assert packed["blob"].dtype == np.uint8 and packed["offsets"].dtype == np.int64
+
+
+def test_extract_batch_reads_each_body_once_for_all_its_articles() -> None:
+    from wirecheck.distributed.tasks import extract_batch
+    from wirecheck.extract import extract_claims
+    from wirecheck.settings.extract import ExtractSettings
+
+    supply = (
+        "Customs records show that Kestrel Optics supplied 40 thermal cameras to the army of "
+        "Doravia last year, the ministry said on Tuesday."
+    )
+    group = [_article(1, supply), _article(2, supply)]
+    rows = [
+        json.dumps([a.model_dump_json() for a in group]),
+        json.dumps([_article(3, OTHER).model_dump_json()]),
+    ]
+    out = extract_batch({"json": np.array(rows, dtype=object)}, ExtractSettings().model_dump_json())
+    found = [json.loads(row) for row in out["found"]]
+    assert [len(row) for row in found] == [2, 1]  # one entry per article of each group
+    local = extract_claims([*group, _article(3, OTHER)], ExtractSettings(n_process=1))
+    ray_mentions = [m for row in found for item in row for m in item[0]]
+    ray_entities = [e for row in found for item in row for e in item[1]]
+    assert ray_mentions == [m.model_dump_json() for m in local.mentions]
+    assert ray_entities == [e.model_dump_json() for e in local.entity_mentions]
+    assert {json.loads(m)["article"] for m in ray_mentions} == {"a-1", "a-2"}
+
+
+def test_star_steps_hang_a_neighbourhood_off_its_smallest_node() -> None:
+    from wirecheck.distributed.components import star_batch
+
+    # node 3 with neighbours 1, 5 and 7 (each pair listed from both ends, as after the shuffle)
+    x = np.array([3, 3, 3, 1, 5, 7], dtype=np.int64)
+    y = np.array([1, 5, 7, 3, 3, 3], dtype=np.int64)
+    large = star_batch({"x": x, "y": y}, large=True)
+    assert sorted(zip(large["lo"].tolist(), large["hi"].tolist(), strict=True)) == [
+        (1, 3),  # from node 1: its larger neighbour 3 hangs off 1
+        (1, 5),
+        (1, 7),
+    ]
+    small = star_batch({"x": x, "y": y}, large=False)
+    assert sorted(zip(small["lo"].tolist(), small["hi"].tolist(), strict=True)) == [
+        (1, 3),
+        (3, 5),
+        (3, 7),
+    ]
+
+
+def _union_find_labels(n: int, edges: list[tuple[int, int]]) -> list[int]:
+    parent = list(range(n))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    return [find(a) for a in range(n)]
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_connected_components_on_ray_match_union_find(ray_session: Any) -> None:
+    from wirecheck.distributed.components import connected_components_ray
+
+    rng = np.random.default_rng(7)
+    n = 600
+    order = rng.permutation(n)  # node numbers shuffled so that chains zigzag
+    edges = [(int(order[k]), int(order[k + 1])) for k in range(150)]  # a 151-node chain
+    edges += [(int(order[200]), int(order[k])) for k in range(201, 260)]  # a star
+    edges += [(int(a), int(b)) for a, b in rng.integers(300, 600, size=(120, 2))]  # random
+    labels = connected_components_ray(n, np.array(edges, dtype=np.int64))
+    assert labels.tolist() == _union_find_labels(n, edges)
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_story_clustering_per_component_equals_the_local_clustering(
+    ray_session: Any, tmp_path: Path
+) -> None:
+    from wirecheck.distributed.components import cluster_components_ray
+    from wirecheck.provenance.build import candidate_pairs_for, cluster_views
+    from wirecheck.provenance.edges import evaluate
+    from wirecheck.provenance.families import build_families
+    from wirecheck.provenance.views import attach_lead_vectors, make_views
+    from wirecheck.runner import ingest_paths
+    from wirecheck.synth import write_corpus
+
+    write_corpus(400, tmp_path / "corpus", seed=3)
+    settings = Settings()
+    s = settings.provenance
+    articles = ingest_paths([str(tmp_path / "corpus")], settings).articles
+    views = make_views(articles, s.shingle_k, s.lead_sentences)
+    attach_lead_vectors(views, s.embed_dims, s.lead_sentences)
+    pairs, jaccard = candidate_pairs_for(views, s)
+    results = evaluate(views, pairs, s, jaccard)
+    edges = [r.derivation for r in results if r.derivation is not None]
+    index = {v.id: k for k, v in enumerate(views)}
+    units = [[index[a] for a in f.articles] for f in build_families(articles, edges)]
+    links = [
+        (r.i, r.j, r.story_similarity) for r in results if r.story_similarity >= s.story_pair_min
+    ]
+    local = cluster_views(views, links, units, s.story_link_min)
+    remote = cluster_components_ray(views, links, units, s.story_link_min)
+    assert remote == local
+    assert sum(len(g) > 1 for g in local) >= 20  # many multi-text stories were clustered

@@ -1,4 +1,5 @@
-"""The stages that run on Ray: read, provenance (LSH shuffle + pair evaluation), extract."""
+"""The stages that run on Ray: read, provenance (LSH shuffle, pair evaluation, story
+components and their clustering), extract."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from wirecheck.distributed.components import cluster_components_ray
 from wirecheck.distributed.tasks import (
     bucket_pairs,
     evaluate_batch,
@@ -152,7 +154,8 @@ def provenance_ray(articles: list[Article], s: ProvenanceSettings) -> Provenance
     pairs = merge_pairs(lex, sem)
     results = evaluate_ray(article_json, pairs, estimated_jaccard(sigs, pairs), s)
     edges = [r.derivation for r in results if r.derivation is not None]
-    stories = assemble_stories(views, results, build_families(articles, edges), s)
+    families = build_families(articles, edges)
+    stories = assemble_stories(views, results, families, s, grouping=cluster_components_ray)
     counts = {"articles": len(articles), "candidate_pairs": len(pairs), "derivations": len(edges)}
     return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,7 +17,7 @@ from wirecheck.provenance.candidates import (
 from wirecheck.provenance.edges import PairResult, evaluate
 from wirecheck.provenance.families import build_families
 from wirecheck.provenance.minhash import estimated_jaccard
-from wirecheck.provenance.stories import cluster
+from wirecheck.provenance.stories import Link, cluster
 from wirecheck.provenance.story_features import cheap_similarity
 from wirecheck.provenance.views import DocView, attach_lead_vectors, make_views
 from wirecheck.settings.provenance import ProvenanceSettings
@@ -64,14 +64,30 @@ def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) 
     return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
 
 
+Grouping = Callable[
+    [Sequence[DocView], Iterable[Link], list[list[int]], float], list[list[int]]
+]
+
+
+def cluster_views(
+    views: Sequence[DocView], links: Iterable[Link], units: list[list[int]], link_min: float
+) -> list[list[int]]:
+    """The cohesion clustering of ``views`` (``stories.cluster``), in this process."""
+    return cluster(
+        len(views), links, link_min, lambda i, j: cheap_similarity(views[i], views[j]), units
+    )
+
+
 def assemble_stories(
     views: Sequence[DocView],
     results: Sequence[PairResult],
     families: Sequence[Family],
     settings: ProvenanceSettings,
+    grouping: Grouping = cluster_views,
 ) -> list[Story]:
     """Stories from evaluated pairs and families, with the cohesion rule (the local stage
-    and the Ray runner both end with this step)."""
+    and the Ray runner both end with this step; the Ray runner's ``grouping`` clusters
+    each connected component in its own task)."""
     links = (  # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
         (r.i, r.j, r.story_similarity)
         for r in results
@@ -80,13 +96,7 @@ def assemble_stories(
     index = {v.id: k for k, v in enumerate(views)}
     # a family is one unit: its members are one story, whatever the candidates said
     units = [[index[a] for a in fam.articles] for fam in families]
-    groups = cluster(
-        len(views),
-        links,
-        settings.story_link_min,
-        lambda i, j: cheap_similarity(views[i], views[j]),
-        units,
-    )
+    groups = grouping(views, links, units, settings.story_link_min)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     inside: dict[int, list[PairResult]] = {}
     for r in results:

@@ -11,6 +11,7 @@ event names, copied event sentences do.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -18,7 +19,6 @@ import numpy.typing as npt
 from wirecheck.model import Derivation, Explanation, FeatureScore
 from wirecheck.provenance.align import sentence_markers
 from wirecheck.provenance.evidence import PairEvidence
-from wirecheck.provenance.views import DocView
 
 # (name, weight): the event similarity is the weighted sum of these values, clipped to [0, 1].
 # "few_markers" is a qualifier: texts on one event share names and numbers; two events
@@ -48,7 +48,19 @@ def marker_overlap(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -
     return len(x & y) / small if small else 0.0
 
 
-def days_apart(a: DocView, b: DocView) -> int | None:
+class StoryPoint(Protocol):
+    """What ``cheap_similarity`` reads of a text (a ``DocView`` is one; the Ray runner ships
+    just these three to the tasks that cluster one component)."""
+
+    @property
+    def vector(self) -> npt.NDArray[np.float32] | None: ...
+    @property
+    def terms(self) -> frozenset[str]: ...
+    @property
+    def day(self) -> int | None: ...
+
+
+def days_apart(a: StoryPoint, b: StoryPoint) -> int | None:
     """Days between the two publication dates (None when either is undated)."""
     if a.day is None or b.day is None:
         return None
@@ -160,7 +172,7 @@ def _cosine(ta: str, tb: str, dims: int, encoded: Vectors | None) -> float:
     return float(np.dot(va, vb))
 
 
-def cheap_similarity(a: DocView, b: DocView) -> float:
+def cheap_similarity(a: StoryPoint, b: StoryPoint) -> float:
     """The same measure on whole texts, for member pairs no candidate search proposed."""
     cos = (
         float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0

@@ -1,0 +1,86 @@
+"""Running extraction over a corpus: one parse per distinct body, worker processes.
+
+Wire copies repeat a body word for word; the extractor parses such a body once and reads
+every copy from that parse, and large corpora are read by forked workers. Neither may
+change what is found: these tests compare against the plain one-article-at-a-time reading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wirecheck.extract import extract_claims
+from wirecheck.extract.claims import extract_from_doc
+from wirecheck.extract.nlp import load_nlp
+from wirecheck.extract.workers import same_body_groups, worker_count
+from wirecheck.model import Article
+from wirecheck.settings import Settings
+from wirecheck.settings.extract import ExtractSettings
+
+
+@pytest.fixture(scope="module")
+def corpus_with_copies(samples_dir: Path) -> list[Article]:
+    """The sample articles, each followed every third one by a copy under another source."""
+    from wirecheck.runner import ingest_paths
+
+    articles = ingest_paths([str(samples_dir / "corpus")], Settings()).articles
+    out: list[Article] = []
+    for n, article in enumerate(articles):
+        out.append(article)
+        if n % 3 == 0:
+            source = f"mirror/{n}.txt"
+            copy_id = Article.make_id(source, article.body)
+            out.append(article.model_copy(update={"id": copy_id, "source": source}))
+    return out
+
+
+def _one_by_one(articles: list[Article], settings: ExtractSettings) -> tuple[list[str], list[str]]:
+    """Mentions as JSON, each article parsed on its own (the reference reading)."""
+    nlp = load_nlp()
+    mentions: list[str] = []
+    entities: list[str] = []
+    for article in articles:
+        found, spans = extract_from_doc(article, nlp(article.body), settings)
+        mentions += [m.model_dump_json() for m in found]
+        entities += [e.model_dump_json() for e in spans]
+    return mentions, entities
+
+
+def test_same_body_groups_keep_first_seen_order() -> None:
+    bodies = ["b", "a", "b", "c", "a", "b"]
+    articles = [Article(id=f"a{n}", source=f"s{n}", body=b) for n, b in enumerate(bodies)]
+    assert same_body_groups(articles) == [[0, 2, 5], [1, 4], [3]]
+
+
+def test_worker_count_is_one_below_the_threshold() -> None:
+    settings = ExtractSettings(n_process=4, multiprocess_min_docs=100)
+    assert worker_count(settings, 99) == 1
+    assert worker_count(settings, 100) == 4
+    assert worker_count(ExtractSettings(n_process=0, multiprocess_min_docs=1), 10) >= 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_grouped_and_worker_reading_equals_one_by_one(
+    corpus_with_copies: list[Article], workers: int
+) -> None:
+    settings = ExtractSettings(n_process=workers, multiprocess_min_docs=1)
+    expected_mentions, expected_entities = _one_by_one(corpus_with_copies, settings)
+    result = extract_claims(corpus_with_copies, settings)
+    assert [m.model_dump_json() for m in result.mentions] == expected_mentions
+    assert [e.model_dump_json() for e in result.entity_mentions] == expected_entities
+
+
+@pytest.mark.slow
+def test_a_copy_gets_mentions_of_its_own(corpus_with_copies: list[Article]) -> None:
+    settings = ExtractSettings(n_process=1)
+    result = extract_claims(corpus_with_copies, settings)
+    original, copy = corpus_with_copies[0], corpus_with_copies[1]
+    assert copy.body == original.body and copy.id != original.id
+    of_original = [m for m in result.mentions if m.article == original.id]
+    of_copy = [m for m in result.mentions if m.article == copy.id]
+    assert of_original and len(of_copy) == len(of_original)
+    assert {m.id for m in of_copy}.isdisjoint(m.id for m in of_original)
+    assert [m.text for m in of_copy] == [m.text for m in of_original]
