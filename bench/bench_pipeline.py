@@ -5,7 +5,8 @@ excerpts, rewrites, summaries and hard negatives) together with its gold. Each e
 in its own child process on the same files, so each reports its own peak memory: the peak
 of the summed PSS (proportional set size: shared pages count once) of the engine's process,
 its child processes (the local engine's extraction workers) and, for Ray, every Ray process
-(workers, raylet, GCS), sampled from /proc every second. Quality: pairwise precision and
+(workers, raylet, GCS), sampled from /proc every second or, for large processes, less
+often (the sampler keeps its own cost near a tenth of a core). Quality: pairwise precision and
 recall of origin families and of stories against the synthetic gold, and whether the Ray
 analysis equals the local one.
 
@@ -80,15 +81,18 @@ def _ray_pids() -> list[str]:
     return pids
 
 
-# Seconds between memory samples. Reading smaps_rollup walks a process's page tables: at
-# 0.2 s, with a 6 GB engine process and its workers, the sampler itself took half a core.
+# Seconds between memory samples, at least. Reading smaps_rollup walks a process's page
+# tables (~0.25 s for a 5 GB process): at a fixed 0.2 s or 1 s, with a 5 GB engine process
+# and two forked workers, the sampler itself took most of a core. So the pause after a
+# sample is also at least SAMPLE_COST_RATIO times what the sample cost (sampler <= ~10%).
 SAMPLE_EVERY = 1.0
+SAMPLE_COST_RATIO = 10.0
 
 
 class MemorySampler(threading.Thread):
     """Peak memory of this process, its child processes and (for Ray) every Ray process,
-    summed as PSS and sampled in the background every ``SAMPLE_EVERY`` seconds; the CPU
-    time the sampler spends is kept too (``cpu_s``), to show what it cost the run."""
+    summed as PSS and sampled in the background (see ``SAMPLE_EVERY``); the CPU time the
+    sampler spends is kept too (``cpu_s``), to show what it cost the run."""
 
     def __init__(self, with_ray: bool) -> None:
         super().__init__(daemon=True)
@@ -101,8 +105,9 @@ class MemorySampler(threading.Thread):
             pids = [str(os.getpid()), *_descendants(os.getpid())]
             pids += _ray_pids() if self.with_ray else []
             self.peak = max(self.peak, sum(_memory_mb(p) for p in set(pids)))
-            self.cpu_s += time.thread_time() - started
-            self._halt.wait(SAMPLE_EVERY)
+            cost = time.thread_time() - started
+            self.cpu_s += cost
+            self._halt.wait(max(SAMPLE_EVERY, SAMPLE_COST_RATIO * cost))
 
     def stop(self) -> float:
         self._halt.set()

@@ -178,18 +178,14 @@ def test_star_steps_hang_a_neighbourhood_off_its_smallest_node() -> None:
 
 
 def _union_find_labels(n: int, edges: list[tuple[int, int]]) -> list[int]:
-    parent = list(range(n))
+    """The smallest node of each node's component (the local union-find as the oracle)."""
+    from wirecheck.provenance.families import UnionFind
 
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
+    uf = UnionFind([str(k) for k in range(n)])
     for a, b in edges:
-        ra, rb = find(a), find(b)
-        parent[max(ra, rb)] = min(ra, rb)
-    return [find(a) for a in range(n)]
+        uf.union(str(a), str(b))
+    smallest = {m: min(int(x) for x in g) for g in uf.groups() for m in g}
+    return [smallest[str(k)] for k in range(n)]
 
 
 @pytest.mark.ray

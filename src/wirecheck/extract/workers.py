@@ -47,8 +47,14 @@ def worker_count(settings: ExtractSettings, articles: int) -> int:
     """Processes to use: ``n_process`` (0 = one per usable CPU), 1 for small corpora."""
     if articles < settings.multiprocess_min_docs:
         return 1
-    wanted = settings.n_process or len(os.sched_getaffinity(0))
-    return max(1, wanted)
+    return max(1, settings.n_process or usable_cpus())
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity where the platform says, as in a
+    container limited to 2 cores; else the machine's count)."""
+    affinity = getattr(os, "sched_getaffinity", None)  # Linux only
+    return len(affinity(0)) if affinity is not None else (os.cpu_count() or 1)
 
 
 def read_groups(groups: list[list[Article]], settings: ExtractSettings) -> list[list[Found]]:
