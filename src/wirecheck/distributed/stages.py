@@ -172,18 +172,24 @@ def extract_ray(analysis: Analysis, settings: Settings) -> Analysis:
 
     articles = analysis.articles
     groups = same_body_groups(articles)
-    rows = [{"json": json.dumps([articles[p].model_dump_json() for p in g])} for g in groups]
-    found: list[list[list[str]]] = [[[], []] for _ in articles]
-    if rows:
+    # Parsed as rows arrive (not kept as JSON until the end: at 100k articles the JSON of
+    # every mention would sit beside the parsed mentions).
+    found: list[tuple[list[ClaimMention], list[EntityMention]]] = [([], []) for _ in articles]
+    if groups:
+        rows = [{"json": json.dumps([articles[p].model_dump_json() for p in g])} for g in groups]
         kwargs = {"extract_json": settings.extract.model_dump_json()}
         ds = _dataset(rows, EXTRACT_BATCH).map_batches(
             extract_batch, batch_size=EXTRACT_BATCH, fn_kwargs=kwargs
         )
+        del rows  # the dataset holds its own copy
         for group, row in zip(groups, ds.iter_rows(), strict=True):
-            for position, item in zip(group, json.loads(row["found"]), strict=True):
-                found[position] = item
+            for position, (mentions, entities) in zip(group, json.loads(row["found"]), strict=True):
+                found[position] = (
+                    [ClaimMention.model_validate_json(m) for m in mentions],
+                    [EntityMention.model_validate_json(e) for e in entities],
+                )
     result = ExtractionResult()
     for mentions, entities in found:
-        result.mentions.extend(ClaimMention.model_validate_json(m) for m in mentions)
-        result.entity_mentions.extend(EntityMention.model_validate_json(e) for e in entities)
+        result.mentions.extend(mentions)
+        result.entity_mentions.extend(entities)
     return apply_extraction(analysis, result)
