@@ -137,15 +137,22 @@ def run_engine(engine: str, corpus: Path, out: Path) -> None:
     elapsed = time.perf_counter() - started
     peak = sampler.stop()
     timings["memory_sampler_cpu"] = sampler.cpu_s
+    if engine == "ray":
+        import ray
+
+        ray.shutdown()  # its workers' memory back before the big serialisation below
     data = analysis.to_json_dict()
-    (out / f"{engine}.analysis.json").write_text(json.dumps(data))
+    count = len(analysis.articles)
+    del analysis
+    with (out / f"{engine}.analysis.json").open("w") as handle:
+        json.dump(data, handle)  # streamed: no multi-GB string at 100k articles
     # The groupings alone, so the parent need not load a 100k-article analysis to score it.
     (out / f"{engine}.groups.json").write_text(json.dumps(groupings(data)))
     summary = {
         "seconds": elapsed,
         "startup_s": ready - started,
         "peak_mb": peak,
-        "articles": len(analysis.articles),
+        "articles": count,
         "timings": timings,
     }
     (out / f"{engine}.json").write_text(json.dumps(summary))
