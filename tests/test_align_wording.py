@@ -16,7 +16,7 @@ from test_align_factories import (
 )
 from wirecheck.align import align_claims
 from wirecheck.align.groups import quantity_line
-from wirecheck.model import Analysis, ClaimKind, Quantity
+from wirecheck.model import Analysis, Article, ClaimKind, ClaimMention, Quantity
 from wirecheck.report import render_markdown
 from wirecheck.report.view import build_view
 from wirecheck.settings.align import AlignSettings
@@ -25,6 +25,16 @@ TWO_SHARES = ("Nearly 45% of the river barges Dravonia bought in 2022 came from 
               "and about 70% of the bilge pumps on them were built by Kalmar Werke.")
 DOCKS = "Harbour chief Lena Voss said the port of Brisk would close two of its docks in March."
 LATER = "Repairs to the breakwater at Brisk are expected to take most of the coming summer."
+
+
+def _two_share_mentions(art: Article) -> list[ClaimMention]:
+    """The two shares of ``TWO_SHARES`` (one sentence, two measures) as quantity mentions."""
+    return [
+        quantity_mention(art, TWO_SHARES, "Nearly 45%", 45, "%", "nearly",
+                         measure="share of river barges", period="2022"),
+        quantity_mention(art, TWO_SHARES, "about 70%", 70, "%", "about",
+                         measure="share of bilge pumps", period="2022"),
+    ]
 
 
 def test_quantity_line_names_measure_value_and_period() -> None:
@@ -39,10 +49,7 @@ def test_quantity_line_names_measure_value_and_period() -> None:
 def test_two_quantities_of_one_sentence_are_two_distinct_lines() -> None:
     art = article("a", TWO_SHARES)
     mentions = [
-        quantity_mention(art, TWO_SHARES, "Nearly 45%", 45, "%", "nearly",
-                         measure="share of river barges", period="2022"),
-        quantity_mention(art, TWO_SHARES, "about 70%", 70, "%", "about",
-                         measure="share of bilge pumps", period="2022"),
+        *_two_share_mentions(art),
     ]
     result = align_claims(analysis([art], mentions), AlignSettings())
     groups = [g for g in result.claims if g.kind == ClaimKind.QUANTITY]
@@ -115,10 +122,7 @@ def test_briefing_has_no_repeated_claim_lines() -> None:
     b = article("b", fines)
     c = article("c", appeal)
     mentions = [
-        quantity_mention(a, TWO_SHARES, "Nearly 45%", 45, "%", "nearly",
-                         measure="share of river barges", period="2022"),
-        quantity_mention(a, TWO_SHARES, "about 70%", 70, "%", "about",
-                         measure="share of bilge pumps", period="2022"),
+        *_two_share_mentions(a),
         quantity_mention(a, DOCKS, "two", 2, "count", measure="count of dock"),
         statement_mention(a, DOCKS),
         quantity_mention(b, fines, "two", 2, "count", measure="count of trawler owner"),

@@ -131,13 +131,15 @@ def number_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings
                    ) -> tuple[list[Change], list[Tie]]:
     """Firm changes and ties of figures in sentences matched across texts."""
     by_doc = {d.id: lines(d) for d in docs.values()}
-    story_of = {a: members for members in ctx.by_story(list(by_doc)).values() for a in members}
+    story_of: dict[str, dict[str, list[Line]]] = {}  # each text's story: its texts' lines
+    for members in ctx.by_story(list(by_doc)).values():
+        story = {b: by_doc[b] for b in members}
+        story_of.update(dict.fromkeys(members, story))
     firm: list[Change] = []
     ties: list[Tie] = []
     for a_id, a_lines in by_doc.items():
-        story = {b: by_doc[b] for b in story_of[a_id]}
         for line in a_lines:
-            versions = _versions(a_id, line, story, settings.figure_overlap)
+            versions = _versions(a_id, line, story_of[a_id], settings.figure_overlap)
             differing = {b: u for b, m in versions.items() if (u := _differs(line, m))}
             agreeing = [b for b in versions if b not in differing]
             order = sorted(differing, key=lambda b: -jaccard(line.words, versions[b].words))

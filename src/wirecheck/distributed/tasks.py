@@ -123,9 +123,7 @@ def extract_batch(batch: Batch, extract_json: str) -> Batch:
     groups = [
         [Article.model_validate_json(a) for a in json.loads(str(row))] for row in batch["json"]
     ]
-    # Ray runs one task per CPU already: the extractor itself stays in-process.
-    settings = ExtractSettings.model_validate_json(extract_json).model_copy(update={"n_process": 1})
-    found = read_groups(groups, settings)
+    found = read_groups(groups, ExtractSettings.model_validate_json(extract_json))
     return {
         "found": objects(
             [

@@ -71,26 +71,21 @@ def read_groups(groups: list[list[Article]], settings: ExtractSettings) -> list[
 
 def extract_all(articles: Sequence[Article], settings: ExtractSettings) -> list[Found]:
     """Mentions of every article, in input order (one parse per distinct body)."""
-    positions = same_body_groups(articles)
-    groups = [[articles[p] for p in group] for group in positions]
+    groups = same_body_groups(articles)
     chunks = [groups[i : i + CHUNK_GROUPS] for i in range(0, len(groups), CHUNK_GROUPS)]
+    payloads = [[[articles[p] for p in group] for group in chunk] for chunk in chunks]
     workers = min(worker_count(settings, len(articles)), len(chunks))
     results = (
-        _in_workers(chunks, settings, workers)
+        _in_workers(payloads, settings, workers)
         if workers > 1
-        else (read_groups(chunk, settings) for chunk in chunks)
+        else (read_groups(payload, settings) for payload in payloads)
     )
-    found: list[Found | None] = [None] * len(articles)
-    for chunk_positions, chunk_found in zip(_chunked(positions), results, strict=True):
-        for group, group_found in zip(chunk_positions, chunk_found, strict=True):
+    found: list[Found] = [([], []) for _ in articles]
+    for chunk, chunk_found in zip(chunks, results, strict=True):
+        for group, group_found in zip(chunk, chunk_found, strict=True):
             for position, item in zip(group, group_found, strict=True):
                 found[position] = item
-    return [item if item is not None else ([], []) for item in found]
-
-
-def _chunked(positions: list[list[int]]) -> Iterator[list[list[int]]]:
-    for i in range(0, len(positions), CHUNK_GROUPS):
-        yield positions[i : i + CHUNK_GROUPS]
+    return found
 
 
 def _in_workers(
@@ -100,14 +95,13 @@ def _in_workers(
     most ``QUEUED_PER_WORKER`` tasks waiting per worker."""
     from wirecheck.extract.nlp import load_nlp
 
-    serial = settings.model_copy(update={"n_process": 1})
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     load_nlp()  # loaded once here; forked workers share it
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
         pending: deque[Future[list[list[Found]]]] = deque()
         for chunk in chunks:
-            pending.append(pool.submit(read_groups, chunk, serial))
+            pending.append(pool.submit(read_groups, chunk, settings))
             if len(pending) > workers * (1 + QUEUED_PER_WORKER):
                 yield pending.popleft().result()
         while pending:
