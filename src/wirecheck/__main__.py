@@ -1,0 +1,5 @@
+"""``python -m wirecheck``: the same CLI as the ``wirecheck`` script."""
+
+from wirecheck.cli import app
+
+app()
