@@ -4,8 +4,10 @@
 format (``../shared/seeds/gold.yaml``; SPEC "Gold files"): boilerplate removed, body lines
 kept, captions, site summaries, dates, stories, families, independent origins, supply
 relations (parties+goods, end use, articles), quantities, conflicts, single-source facts,
-introduced changes, entity groups. Article keys are file-name prefixes (or ``records:``
-URLs). A finding type whose data the analysis lacks scores recall 0, never an error.
+introduced changes, entity groups. Real-coverage labels (``labels.yaml``, detected from
+content) are scored by ``evaluate_real`` on the analysed files only. Article keys are
+file-name prefixes (or ``records:`` URLs). A finding type whose data the analysis lacks
+scores recall 0, never an error.
 """
 
 from __future__ import annotations
@@ -35,6 +37,15 @@ from wirecheck.evaluate.findings import (
     score_single_source,
 )
 from wirecheck.evaluate.keys import Keyed, keyed
+from wirecheck.evaluate.labels import is_real_labels, real_labels
+from wirecheck.evaluate.real import (
+    score_occasions,
+    score_real_changes,
+    score_real_families,
+    score_real_origins,
+    score_real_stories,
+)
+from wirecheck.evaluate.real_claims import score_real_conflicts, score_titles
 from wirecheck.evaluate.results import EvalReport, FindingScore
 from wirecheck.model import Analysis
 
@@ -85,6 +96,8 @@ def load_gold(path: str | Path) -> dict[str, Any]:
 def evaluate(analysis: Analysis, gold: Mapping[str, Any], gold_name: str = "") -> EvalReport:
     """Every scorer over ``analysis``; supply relations give three rows."""
     k = keyed(analysis, gold)
+    if is_real_labels(gold):
+        return evaluate_real(k, gold, gold_name)
     gold_keys = set(map(str, gold.get("articles") or {}))
     rows = [scorer(k, gold) for scorer in SCORERS]
     supply = score_supply(k, gold)
@@ -95,4 +108,22 @@ def evaluate(analysis: Analysis, gold: Mapping[str, Any], gold_name: str = "") -
     matched = len(set(k.key_of.values()) & gold_keys) if gold_keys else len(k.key_of)
     return EvalReport(
         gold=gold_name, articles=len(analysis.articles), matched_articles=matched, scores=rows
+    )
+
+
+def evaluate_real(k: Keyed, gold: Mapping[str, Any], gold_name: str = "") -> EvalReport:
+    """Rows on real-coverage labels, restricted to the labelled files that were analysed."""
+    labels = real_labels(gold, k.id_of)
+    rows = [
+        score_real_stories(k, labels),
+        score_occasions(k, labels),
+        *score_real_families(k, labels),
+        score_real_origins(k, labels),
+        score_titles(k, labels),
+        score_real_changes(k, labels),
+        *score_real_conflicts(k, labels),
+    ]
+    matched = len(set(k.id_of) & set(labels.topic_of))
+    return EvalReport(
+        gold=gold_name, articles=len(k.analysis.articles), matched_articles=matched, scores=rows
     )

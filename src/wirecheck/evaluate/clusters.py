@@ -13,11 +13,11 @@ from wirecheck.evaluate.results import FindingScore
 Pair = frozenset[str]
 
 
-def _pairs(clusters: Iterable[Iterable[str]]) -> set[Pair]:
+def cluster_pairs(clusters: Iterable[Iterable[str]]) -> set[Pair]:
     return {frozenset(p) for c in clusters for p in combinations(sorted(set(c)), 2)}
 
 
-def _score_pairs(row: FindingScore, gold: set[Pair], found: set[Pair]) -> FindingScore:
+def score_pairs(row: FindingScore, gold: set[Pair], found: set[Pair]) -> FindingScore:
     row.tp = len(gold & found)
     row.fp = len(found - gold)
     row.fn = len(gold - found)
@@ -78,7 +78,7 @@ def score_stories(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
     if not k.analysis.stories:
         row.note = "analysis has no stories"
     found = found_clusters(k)
-    _score_pairs(row, _pairs(want), _pairs(found))
+    score_pairs(row, cluster_pairs(want), cluster_pairs(found))
     row.extra["ari"] = adjusted_rand(want, found)
     return row
 
@@ -87,7 +87,7 @@ def gold_families(gold: Mapping[str, Any]) -> set[Pair]:
     """Same-origin pairs: listed pairs plus every pair inside a listed family."""
     story = gold.get("story") or {}
     pairs = {frozenset(map(str, p)) for p in story.get("same_origin_pairs") or []}
-    return pairs | _pairs([map(str, f) for f in story.get("families") or []])
+    return pairs | cluster_pairs([map(str, f) for f in story.get("families") or []])
 
 
 def score_families(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
@@ -96,7 +96,7 @@ def score_families(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
     families = [sorted(k.keys(f.articles)) for s in k.analysis.stories for f in s.families]
     if not families:
         row.note = "analysis has no origin families"
-    _score_pairs(row, want, _pairs(families))
+    score_pairs(row, want, cluster_pairs(families))
     return row
 
 
