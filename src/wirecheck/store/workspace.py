@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wirecheck.model import Analysis, Article, ListEntry, RawDocument
+from wirecheck.store.lists import ListStore
 from wirecheck.store.queries import Queries
 from wirecheck.store.schema import (
     ARTICLES,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     import duckdb
 
 
-class Workspace(Queries):
+class Workspace(Queries, ListStore):
     """A DuckDB file (or an in-memory database) holding articles, analyses, runs and lists."""
 
     @classmethod
@@ -150,6 +151,14 @@ class Workspace(Queries):
 
         self._transaction(work)
         return len(rows)
+
+    def record_list(self, name: str, version: str, entries: int) -> None:
+        """The list ``name`` as the listing shows it (its entries are kept by ``ListStore``)."""
+        self._transaction(lambda conn: self._record_list(conn, name, version, entries))
+
+    @staticmethod
+    def _record_list(conn: duckdb.DuckDBPyConnection, name: str, version: str, n: int) -> None:
+        conn.execute("INSERT OR REPLACE INTO lists VALUES (?, ?, ?)", [name, version, n])
 
     def iter_list_entries(self, name: str) -> Iterator[ListEntry]:
         yield from self._select(LIST_ENTRIES, "list = ?", [name])
