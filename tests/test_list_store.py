@@ -117,3 +117,14 @@ def test_runs_keep_their_lists_in_the_workspace(tmp_path: Path) -> None:
     run([str(corpus)], tmp_path / "out", db, lists=[str(paths[0])], stages=(ENTITIES,))
     with Workspace.open(db) as workspace:
         assert workspace.stored_list_files() == loaded and len(loaded) == 1
+
+
+def test_name_forms_round_trip_through_their_stored_text() -> None:
+    from wirecheck.entities.lists.stored import dump_forms, load_forms
+    from wirecheck.entities.screening.index import entry_forms
+
+    names = ["[Bracketed] Holding Ltd", "Odd\x1fSeparator Trading", "Ivanov Petr Sergeevich"]
+    for name in names:
+        entry = ListEntry(list="t", id="x", name=name, aliases=["Zq"], schema="Person")
+        forms = tuple(entry_forms(entry))
+        assert forms and load_forms(dump_forms(forms)) == forms

@@ -260,7 +260,14 @@ def run(
     write ``out_dir/analysis.json`` and the briefings."""
 
     def analyze_fn(inputs: Sequence[str], chosen: Settings, workspace: Workspace) -> Analysis:
-        return analyze_paths(inputs, chosen, workspace, stages, progress, transport)
+        if workspace.path is None:
+            return analyze_paths(inputs, chosen, workspace, stages, progress, transport)
+        # a workspace file: analyse the new inputs with what it holds (wirecheck.incremental)
+        from wirecheck.incremental import analyse_step, save_step
+
+        step = analyse_step(workspace, inputs, chosen, stages, progress, transport)
+        save_step(workspace, step)
+        return step.analysis
 
     return run_job(paths, out_dir, db, with_lists(settings or Settings(), lists), analyze_fn)
 

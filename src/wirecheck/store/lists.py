@@ -12,6 +12,8 @@ leaves the previous list in place.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -23,9 +25,9 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pyarrow as pa
 
-# DuckDB memory while grouping the postings of a large list: it spills beyond this instead
-# of taking 80% of the machine (a 1M-entry list stages ~40M key rows).
-POSTINGS_MEMORY = "768MB"
+# DuckDB memory while a list loads: it spills beyond this instead of taking 80% of the
+# machine (a 1M-entry list stages ~40M key rows and ~400 MB of entries).
+LOAD_MEMORY = "512MB"
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,8 @@ class ListArrays:
     keys: npt.NDArray[np.uint64]
     offsets: npt.NDArray[np.int64]
     postings: npt.NDArray[np.int32]
-    data: pa.StringArray
-    forms: pa.StringArray
+    data: pa.ChunkedArray
+    forms: pa.ChunkedArray
 
 
 _FILE_COLUMNS = "file_id, path, fmt, name, size, mtime, sha256, entries, errors"
@@ -118,18 +120,24 @@ class ListStore(Connection):
 
         self._transaction(work)
 
+    @contextmanager
+    def memory_limited(self, limit: str = LOAD_MEMORY) -> Iterator[None]:
+        """DuckDB keeps at most ``limit`` in memory inside the block (it spills to disk
+        beyond); a list load would otherwise let its buffers grow to 80% of the machine."""
+        with self._lock:
+            previous = self._conn.execute("SELECT current_setting('memory_limit')").fetchone()
+            self._conn.execute(f"SET memory_limit = '{limit}'")
+            try:
+                yield
+            finally:
+                if previous:
+                    self._conn.execute(f"SET memory_limit = '{previous[0]}'")
+
     def finish_list_file(self, file_id: int, stamp: dict[str, Any], replaces: list[int]) -> None:
         """Group the staged keys into sorted postings, then in one transaction make the file
         complete and drop the files it replaces. ``stamp``: size, mtime, sha256, entries,
         report (row errors as {source, reason}, bad_rows, skipped)."""
-        with self._lock:
-            previous = self._conn.execute("SELECT current_setting('memory_limit')").fetchone()
-            self._conn.execute(f"SET memory_limit = '{POSTINGS_MEMORY}'")
-            try:
-                self._transaction(lambda conn: _group_postings(conn, file_id))
-            finally:
-                if previous:
-                    self._conn.execute(f"SET memory_limit = '{previous[0]}'")
+        self._transaction(lambda conn: _group_postings(conn, file_id))
 
         def work(conn: duckdb.DuckDBPyConnection) -> None:
             self._drop_files(conn, replaces)
@@ -150,6 +158,7 @@ class ListStore(Connection):
 
     def touch_list_file(self, file_id: int, size: int, mtime: float) -> None:
         """Same content under a new stamp (the file was copied or touched): keep the index."""
+
         def work(conn: duckdb.DuckDBPyConnection) -> None:
             sql = "UPDATE list_files SET size = ?, mtime = ? WHERE file_id = ?"
             conn.execute(sql, [size, mtime, file_id])
@@ -183,8 +192,8 @@ class ListStore(Connection):
             keys,
             offsets,
             postings,
-            entries.column("data").combine_chunks(),
-            entries.column("forms").combine_chunks(),
+            entries.column("data"),
+            entries.column("forms"),
         )
 
 
