@@ -210,9 +210,10 @@ def dump_forms(forms: Sequence[NameForm]) -> str:
 
 
 def load_forms(text: str) -> tuple[NameForm, ...]:
-    rows = (
-        json.loads(text[1:]) if text.startswith(_JSON) else [r.split(_FIELD) for r in text.split(_FORM)]
-    )
+    if text.startswith(_JSON):
+        rows = json.loads(text[1:])
+    else:
+        rows = [r.split(_FIELD) for r in text.split(_FORM)]
     return tuple(
         NameForm(raw, literal, tuple(tokens.split(" ")), key, compact,
                  tuple(phonetics.split(" ")), bool(alias))
