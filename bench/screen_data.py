@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 from wirecheck.model import ListEntry
 
@@ -310,3 +312,16 @@ def generate(size: int, targets: int, seed: int = 7) -> tuple[list[ListEntry], l
     for _ in range(len(queries)):
         queries.append(Query(company(rng, used | words), False, None, "negative"))
     return entries, queries
+
+
+SIMPLE_COLUMNS = ["id", "schema", "name", "aliases", "countries", "sanctions", "dataset"]
+
+
+def write_simple_csv(entries: list[ListEntry], path: Path) -> None:
+    """``entries`` as an OpenSanctions ``targets.simple.csv`` file (the columns the reader uses)."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(SIMPLE_COLUMNS)
+        for e in entries:
+            values = [";".join(e.aliases), ";".join(e.countries), ";".join(e.programs)]
+            writer.writerow([e.id, e.schema_, e.name, *values, "bench"])

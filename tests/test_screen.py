@@ -220,8 +220,9 @@ def test_quick_benchmark_finds_every_target(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1]))
     from bench.bench_screen import main
 
-    result = main(quick=True)
+    result = main(quick=True, million=False)
     metrics = {r["metric"]: r for r in result["results"]}
     assert metrics["target_recall"]["value"] == 1.0
+    assert result["workspace_list"]["same_matches_as_in_memory"]
     assert result["missed_at_default"] == []
     assert 0.5 < metrics["precision"]["value"] <= 1.0

@@ -12,7 +12,7 @@ import importlib
 import typer
 
 COMMAND_MODULES: tuple[str, ...] = (
-    "run", "ingest", "analyze", "report", "export", "serve", "eval", "synth", "screen",
+    "run", "ingest", "analyze", "report", "export", "serve", "eval", "synth", "screen", "watch",
 )
 
 app = typer.Typer(

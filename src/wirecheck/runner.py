@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -259,7 +260,14 @@ def run(
     write ``out_dir/analysis.json`` and the briefings."""
 
     def analyze_fn(inputs: Sequence[str], chosen: Settings, workspace: Workspace) -> Analysis:
-        return analyze_paths(inputs, chosen, workspace, stages, progress, transport)
+        if workspace.path is None:
+            return analyze_paths(inputs, chosen, workspace, stages, progress, transport)
+        # a workspace file: analyse the new inputs with what it holds (wirecheck.incremental)
+        from wirecheck.incremental import analyse_step, save_step
+
+        step = analyse_step(workspace, inputs, chosen, stages, progress, transport)
+        save_step(workspace, step)
+        return step.analysis
 
     return run_job(paths, out_dir, db, with_lists(settings or Settings(), lists), analyze_fn)
 
@@ -280,12 +288,22 @@ def run_job(
 
     out = Path(out_dir)
     record = new_run("run", paths)
-    with Workspace.open(db) as workspace:
+    with Workspace.open(db) as workspace, _lists_kept_in(workspace):
         workspace.record_run(record)
         analysis = analyze_fn(paths, settings, workspace)
         files = [write_analysis_json(analysis, out), *write_briefings(analysis, out)]
         workspace.record_run(finish_record(record, analysis))
     return RunResult(analysis=analysis, out_dir=out, files=files, run_id=record.id)
+
+
+def _lists_kept_in(workspace: Workspace) -> AbstractContextManager[None]:
+    """A workspace file keeps the sanctions lists a run screens against (loaded once, reused
+    by later runs); an in-memory workspace builds them in memory as before."""
+    from contextlib import nullcontext
+
+    from wirecheck.entities.lists.stored import lists_in
+
+    return lists_in(workspace) if workspace.path is not None else nullcontext()
 
 
 def finish_record(record: RunRecord, analysis: Analysis) -> RunRecord:

@@ -153,7 +153,11 @@ class IngestWorker:
             self._update(job, status="failed", error=f"{type(err).__name__}: {err}")
 
     def _analyze(self) -> None:
+        from wirecheck.model import Analysis
         from wirecheck.runner import analyze_analysis
 
-        analysis = self.workspace.load_analysis()
+        # every stored article: the last analysis covers only those it was run over
+        runs = self.workspace.list_runs()
+        articles = list(self.workspace.iter_articles())
+        analysis = Analysis(articles=articles, errors=runs[-1].errors if runs else [])
         analyze_analysis(analysis, self.settings, self.workspace)

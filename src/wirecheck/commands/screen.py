@@ -18,9 +18,9 @@ from wirecheck.commands import EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE
 from wirecheck.commands.ingest import DEFAULT_DB, WorkspaceOpt
 
 if TYPE_CHECKING:
-    from wirecheck.entities.lists import ErrorLog
     from wirecheck.model import Analysis, Entity
     from wirecheck.store import Workspace
+    from wirecheck.store.lists import StoredListFile
 
 ListOpt = Annotated[Path, typer.Option("--list", help="List file (FtM JSON lines or CSV).")]
 FormatOpt = Annotated[
@@ -41,7 +41,7 @@ def screen_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Load a sanctions/export-control list and screen the workspace's entities against it."""
-    from wirecheck.entities.lists import FORMATS, ErrorLog, ListFormatError
+    from wirecheck.entities.lists import FORMATS, ListFormatError
 
     if fmt is not None and fmt not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
@@ -50,10 +50,9 @@ def screen_command(
         raise typer.Exit(EXIT_USAGE)
     from wirecheck.store import Workspace
 
-    log = ErrorLog()
     with Workspace.open(db) as workspace:
         try:
-            name, version, count = load_into(workspace, list_file, fmt, log)
+            stored, report = load_into(workspace, list_file, fmt)
         except ListFormatError as err:
             typer.echo(f"error: {err}", err=True)
             raise typer.Exit(EXIT_USAGE) from err
@@ -62,36 +61,52 @@ def screen_command(
         from wirecheck.runner import write_analysis_json
 
         write_analysis_json(analysis, out)
-    _report(analysis, {"name": name, "version": version, "entries": count}, log, as_json)
-    raise typer.Exit(EXIT_INPUT_ERRORS if log.count else EXIT_OK)
+    loaded = {"name": stored.name, "version": _version(stored), "entries": stored.entries}
+    _report(analysis, loaded, report, as_json)
+    raise typer.Exit(EXIT_INPUT_ERRORS if report["bad_rows"] else EXIT_OK)
 
 
 def load_into(
-    workspace: Workspace, path: Path, fmt: str | None, log: ErrorLog
-) -> tuple[str, str, int]:
-    """Stream the list at ``path`` into the workspace; (name, version, entries stored)."""
-    from wirecheck.entities.lists import iter_list, list_name, list_version
+    workspace: Workspace, path: Path, fmt: str | None
+) -> tuple[StoredListFile, dict[str, Any]]:
+    """The list at ``path`` kept in the workspace (streamed in if absent or changed; it
+    replaces an older file of the same list name) and its load report (row errors, counts)."""
+    from wirecheck.entities.lists import ListFormatError
+    from wirecheck.entities.lists.stored import ensure_list, stored_errors
 
-    entries = iter_list(path, fmt, log)
-    name, version = list_name(path), list_version(path)
-    return name, version, workspace.save_list(name, version, entries)
+    stored, errors = ensure_list(workspace, path, fmt, replace_name=True)
+    if stored is None:
+        raise ListFormatError(f"{errors[0].source}: {errors[0].reason}")
+    workspace.record_list(stored.name, _version(stored), stored.entries)
+    rows = [e for e in stored_errors(stored) if e.reason.startswith("row ")]
+    lines = [f"{e.source}:{e.reason.removeprefix('row ')}" for e in rows]
+    report = {
+        "errors": lines,
+        "bad_rows": int(stored.report.get("bad_rows", 0)),
+        "skipped": int(stored.report.get("skipped", 0)),
+    }
+    return stored, report
+
+
+def _version(stored: StoredListFile) -> str:
+    import datetime as dt
+
+    day = dt.datetime.fromtimestamp(stored.mtime, tz=dt.UTC).date().isoformat()
+    return f"{day} ({stored.size} bytes)"
 
 
 def screen_workspace(workspace: Workspace) -> Analysis:
     """The stored analysis with its entities (resolved if needed) screened against every
-    stored list; saved back to the workspace."""
+    list kept in the workspace; saved back to the workspace."""
+    from wirecheck.entities.lists.stored import stored_index
     from wirecheck.entities.resolve import resolve_only
-    from wirecheck.entities.screening.index import ScreenIndex
     from wirecheck.entities.screening.screen import screen_entities
     from wirecheck.settings import load_settings
 
     settings = load_settings().screen
     analysis = workspace.load_analysis()
     entities = analysis.entities or resolve_only(analysis, settings)
-    index = ScreenIndex()
-    for name, _, _ in workspace.list_lists():
-        for entry in workspace.iter_list_entries(name):
-            index.add(entry)
+    index = stored_index(workspace, workspace.stored_list_files())
     screened = screen_entities(entities, settings, index)
     analysis = analysis.model_copy(update={"entities": screened})
     workspace.save_analysis(analysis)
@@ -115,18 +130,25 @@ def _matches(entities: list[Entity]) -> list[dict[str, Any]]:
     ]
 
 
-def _report(analysis: Analysis, loaded: dict[str, Any], log: ErrorLog, as_json: bool) -> None:
+def _report(
+    analysis: Analysis, loaded: dict[str, Any], report: dict[str, Any], as_json: bool
+) -> None:
     matches = _matches(analysis.entities)
-    errors = [e.line() for e in log.errors]
+    errors = report["errors"]
     if as_json:
-        payload = {"list": loaded, "bad_rows": log.count, "errors": errors, "matches": matches}
+        payload = {
+            "list": loaded,
+            "bad_rows": report["bad_rows"],
+            "errors": errors,
+            "matches": matches,
+        }
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
         return
     for line in errors:
         typer.echo(f"error: {line}", err=True)
     typer.echo(
         f"list {loaded['name']} ({loaded['version']}): {loaded['entries']} entries loaded, "
-        f"{log.count} bad rows, {log.skipped} rows of other kinds skipped"
+        f"{report['bad_rows']} bad rows, {report['skipped']} rows of other kinds skipped"
     )
     screened = sum(1 for e in analysis.entities if e.type.value != "country")
     typer.echo(f"{screened} entities screened, {len(matches)} matches")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from wirecheck.store.schema import (
@@ -31,6 +32,7 @@ class Connection:
         self._conn = conn
         self._lock = threading.RLock()
         self._local = threading.local()
+        self._atomic: int | None = None  # the thread inside an ``atomic`` block
         self._migrate()
 
     def close(self) -> None:
@@ -45,8 +47,33 @@ class Connection:
             self._local.cursor = cursor
         return cursor
 
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Every write inside the block is one transaction: all of it commits, or (on any
+        exception, Ctrl-C included, or a killed process) none of it."""
+        with self._lock:
+            if self._local_atomic():
+                yield
+                return
+            self._conn.begin()
+            self._atomic = threading.get_ident()
+            try:
+                yield
+            except BaseException:
+                self._atomic = None
+                self._conn.rollback()
+                raise
+            self._atomic = None
+            self._conn.commit()
+
+    def _local_atomic(self) -> bool:
+        return self._atomic == threading.get_ident()
+
     def _transaction(self, work: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
         with self._lock:
+            if self._local_atomic():  # joins the enclosing ``atomic`` block
+                work(self._conn)
+                return
             self._conn.begin()
             try:
                 work(self._conn)

@@ -265,6 +265,23 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # 2: the article body lives only in the JSON record (it was stored twice); search reads
     # it from there.
     ("ALTER TABLE articles DROP COLUMN IF EXISTS body",),
+    # 3: sanctions list files kept with their blocking index (keyed by path and format,
+    # replaced when the file changes); the articles an analysis covers; extraction results
+    # per article content, reused by later runs.
+    (
+        "CREATE TABLE IF NOT EXISTS list_files (file_id INTEGER PRIMARY KEY, path VARCHAR, "
+        "fmt VARCHAR, name VARCHAR, size BIGINT, mtime DOUBLE, sha256 VARCHAR, "
+        "entries INTEGER, errors JSON, complete BOOLEAN, loaded VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS list_file_entries (file_id INTEGER, num INTEGER, "
+        "data VARCHAR, forms VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS list_key_stage (file_id INTEGER, key UBIGINT, "
+        "entry INTEGER)",
+        "CREATE TABLE IF NOT EXISTS list_blobs (file_id INTEGER, name VARCHAR, part INTEGER, "
+        "bytes BLOB)",
+        "CREATE TABLE IF NOT EXISTS analysis_articles (seq BIGINT, article VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS extract_cache (key VARCHAR PRIMARY KEY, article VARCHAR, "
+        "mentions JSON, entity_mentions JSON)",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # Rows per INSERT statement (a batch of ingest is 200): bounds the size of the bound lists;
@@ -283,7 +300,9 @@ class Page(Generic[M]):
 
 
 TABLE_NAMES = frozenset(
-    [t.name for t in RECORD_TABLES] + ["removed_lines", "ingest_errors", "screening", "lists"]
+    [t.name for t in RECORD_TABLES]
+    + ["removed_lines", "ingest_errors", "screening", "lists"]
+    + ["list_files", "list_file_entries", "list_blobs", "analysis_articles", "extract_cache"]
 )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wirecheck.model import Analysis, Article, ListEntry, RawDocument
+from wirecheck.store.lists import ListStore
 from wirecheck.store.queries import Queries
 from wirecheck.store.schema import (
     ARTICLES,
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     import duckdb
 
 
-class Workspace(Queries):
+class Workspace(Queries, ListStore):
     """A DuckDB file (or an in-memory database) holding articles, analyses, runs and lists."""
 
     @classmethod
@@ -89,12 +90,14 @@ class Workspace(Queries):
     # ------------------------------------------------------------------ analyses
 
     def save_analysis(self, analysis: Analysis) -> None:
-        """Upsert the articles and replace every derived table, in one transaction."""
+        """Upsert the articles and replace every derived table, in one transaction; the
+        analysis covers exactly its articles (``load_analysis`` returns those)."""
 
         def work(conn: duckdb.DuckDBPyConnection) -> None:
             for table, _ in (*DERIVED, (FAMILIES, "")):
                 conn.execute(f"DELETE FROM {table.name}")
             conn.execute("DELETE FROM screening")
+            conn.execute("DELETE FROM analysis_articles")
             for table, attr in DERIVED:
                 self._insert(conn, table, getattr(analysis, attr), update=False)
             families = [f for s in analysis.stories for f in s.families]
@@ -106,16 +109,61 @@ class Workspace(Queries):
             ]
             if rows:
                 self._insert_plain(conn, "screening", rows)
+            covered = [[n, a.id] for n, a in enumerate(analysis.articles)]
+            if covered:
+                self._insert_plain(conn, "analysis_articles", covered)
 
-        self.upsert_articles(analysis.articles)
-        self._transaction(work)
+        with self.atomic():
+            self.upsert_articles(analysis.articles)
+            self._transaction(work)
 
     def load_analysis(self) -> Analysis:
-        """The stored analysis: all articles, the derived tables, the last run's errors."""
+        """The stored analysis: the articles it covers (in its order) with its derived tables,
+        and the last run's errors. Articles stored since (``ingest`` without analysis) are not
+        part of it; a workspace never analysed returns all its articles and nothing derived."""
         parts: dict[str, Any] = {attr: list(self._select(t)) for t, attr in DERIVED}
         runs = self.list_runs()
         errors = runs[-1].errors if runs else []
-        return Analysis(articles=list(self.iter_articles()), errors=errors, **parts)
+        return Analysis(articles=self.analysed_articles(), errors=errors, **parts)
+
+    def analysed_articles(self) -> list[Article]:
+        if not self._count("analysis_articles"):
+            return list(self.iter_articles())
+        sql = (
+            "SELECT a.data FROM analysis_articles c JOIN articles a ON a.id = c.article "
+            "ORDER BY c.seq"
+        )
+        cursor = self._reader().execute(sql)
+        out: list[Article] = []
+        while rows := cursor.fetchmany(500):
+            out += [Article.model_validate_json(data) for (data,) in rows]
+        return out
+
+    # ------------------------------------------------------------------ per-article caches
+
+    def cached_extractions(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Stored extraction results (mentions JSON, entity mentions JSON) by content key."""
+        sql = (
+            "SELECT c.key, c.mentions, c.entity_mentions FROM extract_cache c "
+            "JOIN (SELECT unnest(?) AS key) k ON k.key = c.key"
+        )
+        rows = self._reader().execute(sql, [list(keys)]).fetchall()
+        return {str(k): (str(m), str(e)) for k, m, e in rows}
+
+    def save_extractions(self, rows: Sequence[tuple[str, str, str, str]]) -> None:
+        """(key, article, mentions JSON, entity mentions JSON) rows; known keys are kept."""
+        if not rows:
+            return
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            columns = [list(col) for col in zip(*rows, strict=True)]
+            conn.execute(
+                "INSERT INTO extract_cache SELECT unnest(?), unnest(?), unnest(?)::JSON, "
+                "unnest(?)::JSON ON CONFLICT (key) DO NOTHING",
+                columns,
+            )
+
+        self._transaction(work)
 
     # ------------------------------------------------------------------ runs
 
@@ -150,6 +198,14 @@ class Workspace(Queries):
 
         self._transaction(work)
         return len(rows)
+
+    def record_list(self, name: str, version: str, entries: int) -> None:
+        """The list ``name`` as the listing shows it (its entries are kept by ``ListStore``)."""
+        self._transaction(lambda conn: self._record_list(conn, name, version, entries))
+
+    @staticmethod
+    def _record_list(conn: duckdb.DuckDBPyConnection, name: str, version: str, n: int) -> None:
+        conn.execute("INSERT OR REPLACE INTO lists VALUES (?, ?, ?)", [name, version, n])
 
     def iter_list_entries(self, name: str) -> Iterator[ListEntry]:
         yield from self._select(LIST_ENTRIES, "list = ?", [name])

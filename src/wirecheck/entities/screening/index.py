@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from wirecheck.entities.screening.keys import (
     PERSON_SCHEMATA,
@@ -37,6 +38,21 @@ class ScreenIndex:
             index.add(entry)
         return index
 
+    def size(self) -> int:
+        return len(self.entries)
+
+    def posting(self, key: str) -> Collection[int] | None:
+        return self.postings.get(key)
+
+    def entry(self, number: int) -> ListEntry:
+        return self.entries[number]
+
+    def forms_of(self, number: int) -> tuple[NameForm, ...]:
+        return self.forms[number]
+
+    def candidates(self, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]:
+        return candidates(self, tokens, limit, budget)
+
     def add(self, entry: ListEntry) -> None:
         number = len(self.entries)
         self.entries.append(entry)
@@ -48,43 +64,57 @@ class ScreenIndex:
         for key in keys:
             self.postings.setdefault(key, []).append(number)
 
-    def candidates(self, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]:
-        """Entry numbers sharing the rarest keys with ``tokens``, best first (at most limit).
 
-        Each query token (and the space-free whole name) adds the weight of its rarest key an
-        entry shares, so one token's many spelling keys count once. Keys are read rarest
-        first until ``budget`` postings have been read: a query never walks the long lists of
-        common words ("technology", a big city).
-        """
-        total = len(self.entries) + 1
-        groups = key_groups(tokens)
-        visits: list[tuple[int, int, list[int]]] = []
-        for group_no, group in enumerate(groups):
-            visits += [(len(p), group_no, p) for p in map(self.postings.get, group) if p]
-        visits.sort(key=lambda v: v[0])
-        best: list[dict[int, float]] = [{} for _ in groups]
-        read = 0
-        for size, group_no, posting in visits:
-            if read and read + size > budget:
-                break
-            read += size
-            # Rarest keys come first, so an entry keeps the first (highest) weight per group.
-            fresh = dict.fromkeys(posting, math.log(total / size))
-            fresh.update(best[group_no])
-            best[group_no] = fresh
-        scores: Counter[int] = Counter()
-        for weights in best:
-            scores.update(weights)
-        return [number for number, _ in scores.most_common(limit)]
+class ListIndex(Protocol):
+    """What screening reads from an index: this in-memory one, or the workspace's stored
+    lists (``wirecheck.entities.lists.stored``)."""
+
+    def size(self) -> int: ...
+    def posting(self, key: str) -> Collection[int] | None: ...
+    def entry(self, number: int) -> ListEntry: ...
+    def forms_of(self, number: int) -> tuple[NameForm, ...]: ...
+    def candidates(self, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]: ...
 
 
-def rarity_of(index: ScreenIndex) -> Callable[[str], float]:
+def candidates(index: ListIndex, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]:
+    """Entry numbers sharing the rarest keys with ``tokens``, best first (at most limit).
+
+    Each query token (and the space-free whole name) adds the weight of its rarest key an
+    entry shares, so one token's many spelling keys count once. Keys are read rarest
+    first until ``budget`` postings have been read: a query never walks the long lists of
+    common words ("technology", a big city).
+    """
+    total = index.size() + 1
+    groups = key_groups(tokens)
+    visits: list[tuple[int, int, Collection[int]]] = []
+    for group_no, group in enumerate(groups):
+        postings = [p for p in map(index.posting, group) if p is not None and len(p)]
+        visits += [(len(p), group_no, p) for p in postings]
+    visits.sort(key=lambda v: v[0])
+    best: list[dict[int, float]] = [{} for _ in groups]
+    read = 0
+    for size, group_no, posting in visits:
+        if read and read + size > budget:
+            break
+        read += size
+        # Rarest keys come first, so an entry keeps the first (highest) weight per group.
+        fresh = dict.fromkeys(posting, math.log(total / size))
+        fresh.update(best[group_no])
+        best[group_no] = fresh
+    scores: Counter[int] = Counter()
+    for weights in best:
+        scores.update(weights)
+    return [number for number, _ in scores.most_common(limit)]
+
+
+def rarity_of(index: ListIndex) -> Callable[[str], float]:
     """Inverse document frequency of a token among the list's names (unknown tokens: rarest)."""
-    total = len(index.entries) + 1
+    total = index.size() + 1
 
     def rarity(token: str) -> float:
-        posting = index.postings.get("t:" + token)
-        return math.log(total / (len(posting) + 1 if posting else 1)) + 1.0
+        posting = index.posting("t:" + token)
+        found = len(posting) if posting is not None else 0
+        return math.log(total / (found + 1 if found else 1)) + 1.0
 
     return rarity
 

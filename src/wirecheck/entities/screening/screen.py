@@ -7,7 +7,7 @@ from pathlib import Path
 
 from wirecheck.entities.lists import ErrorLog, ListFormatError, iter_list
 from wirecheck.entities.screening.features import Party
-from wirecheck.entities.screening.index import ScreenIndex, entry_forms, rarity_of
+from wirecheck.entities.screening.index import ListIndex, ScreenIndex, entry_forms, rarity_of
 from wirecheck.entities.screening.keys import PERSON_SCHEMATA, NameForm, name_form
 from wirecheck.entities.screening.score import explain, raw_score
 from wirecheck.model import (
@@ -22,14 +22,21 @@ from wirecheck.settings.screen import ScreenSettings
 
 SCREENED_TYPES = (EntityType.ORGANIZATION, EntityType.GOVERNMENT, EntityType.PERSON)
 _CacheKey = tuple[tuple[tuple[str, float, int], ...], str | None]
-_CACHE: dict[_CacheKey, tuple[ScreenIndex, list[IngestError]]] = {}
+_CACHE: dict[_CacheKey, tuple[ListIndex, list[IngestError]]] = {}
 MAX_CACHED = 2  # list sets kept in memory (a 100k-entry index takes a few hundred MB)
 
 
-def load_lists(paths: Iterable[str], fmt: str | None) -> tuple[ScreenIndex, list[IngestError]]:
+def load_lists(paths: Iterable[str], fmt: str | None) -> tuple[ListIndex, list[IngestError]]:
     """One index over every readable list in ``paths``, and one error per unreadable list or
-    bad row (``path: row N: reason``). Cached per (paths, mtimes, sizes, format) so a
-    long-lived process (API server, repeated runs) does not re-read unchanged lists."""
+    bad row (``path: row N: reason``). Inside ``lists.stored.lists_in(workspace)`` the lists
+    are kept in that workspace (loaded once, reused by later runs); otherwise built in memory
+    and cached per (paths, mtimes, sizes, format) so a long-lived process (API server,
+    repeated runs) does not re-read unchanged lists."""
+    from wirecheck.entities.lists.stored import active_workspace, workspace_index
+
+    workspace = active_workspace()
+    if workspace is not None:
+        return workspace_index(workspace, paths, fmt)
     files = [Path(p) for p in paths]
     key: _CacheKey = (
         tuple(
@@ -66,7 +73,7 @@ def _build(files: list[Path], fmt: str | None) -> tuple[ScreenIndex, list[Ingest
     return index, errors
 
 
-def load_index(paths: Iterable[str], fmt: str | None) -> ScreenIndex:
+def load_index(paths: Iterable[str], fmt: str | None) -> ListIndex:
     """``load_lists`` that refuses unreadable lists (raises ``ListFormatError``)."""
     index, errors = load_lists(paths, fmt)
     fatal = [e for e in errors if not e.reason.startswith("row ")]
@@ -99,7 +106,7 @@ def entry_party(
 
 
 def screen_party(
-    index: ScreenIndex, party: Party, settings: ScreenSettings
+    index: ListIndex, party: Party, settings: ScreenSettings
 ) -> list[ScreeningMatch]:
     """Matches of one party at or above the threshold, best first.
 
@@ -114,8 +121,8 @@ def screen_party(
     rarity = rarity_of(index)
     matches: list[ScreeningMatch] = []
     for number in _prefilter(index, party, numbers, settings):
-        entry = index.entries[number]
-        other = entry_party(entry, rarity, index.forms[number])
+        entry = index.entry(number)
+        other = entry_party(entry, rarity, index.forms_of(number))
         total, values = raw_score(party, other, settings.weights)
         if total >= settings.match_threshold:
             matches.append(_match(entry, explain(total, values)))
@@ -124,7 +131,7 @@ def screen_party(
 
 
 def _prefilter(
-    index: ScreenIndex, party: Party, numbers: set[int], settings: ScreenSettings
+    index: ListIndex, party: Party, numbers: set[int], settings: ScreenSettings
 ) -> list[int]:
     """Candidates whose best plain name similarity reaches ``settings.prefilter``."""
     from rapidfuzz import fuzz
@@ -132,7 +139,7 @@ def _prefilter(
     kept: list[tuple[float, int]] = []
     for number in numbers:
         best = 0.0
-        for theirs in index.forms[number]:
+        for theirs in index.forms_of(number):
             for mine in party.forms:
                 best = max(
                     best,
@@ -157,7 +164,7 @@ def _match(entry: ListEntry, explanation: Explanation) -> ScreeningMatch:
 
 
 def screen_entities(
-    entities: list[Entity], settings: ScreenSettings, index: ScreenIndex | None = None
+    entities: list[Entity], settings: ScreenSettings, index: ListIndex | None = None
 ) -> list[Entity]:
     """Entities with ``screening`` filled for organisations, government bodies and people."""
     if index is None:

@@ -1,0 +1,249 @@
+"""Sanctions list files kept in the workspace with their blocking index.
+
+A list file is stored once under its path and format: its entries (the record and the
+prepared name forms, JSON) and its postings (blocking-key hash -> entry numbers) as three
+arrays (sorted key hashes, offsets, entry numbers) kept as BLOB parts: reading them back is a
+copy of bytes (a list column of postings read ten times slower). Loading streams in
+batches, each committed into staging rows of a file marked incomplete; the file becomes
+visible (and replaces its older version) in one final transaction, so a load killed half-way
+leaves the previous list in place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from wirecheck.store.connection import Connection
+
+if TYPE_CHECKING:
+    import duckdb
+    import numpy as np
+    import numpy.typing as npt
+    import pyarrow as pa
+
+# DuckDB memory while a list loads: it spills beyond this instead of taking 80% of the
+# machine (a 1M-entry list stages ~40M key rows and ~400 MB of entries).
+LOAD_MEMORY = "512MB"
+
+
+@dataclass(frozen=True)
+class StoredListFile:
+    """A list file in the workspace: where it came from, its stamp and its row errors."""
+
+    file_id: int
+    path: str
+    fmt: str
+    name: str
+    size: int
+    mtime: float
+    sha256: str
+    entries: int
+    report: dict[str, Any]  # errors (list of {source, reason}), bad_rows, skipped
+
+
+@dataclass(frozen=True)
+class ListArrays:
+    """One stored list, as columns: sorted key hashes with their posting offsets and entry
+    numbers, and each entry's record and name forms (JSON, parsed when a query needs them)."""
+
+    keys: npt.NDArray[np.uint64]
+    offsets: npt.NDArray[np.int64]
+    postings: npt.NDArray[np.int32]
+    data: pa.ChunkedArray
+    forms: pa.ChunkedArray
+
+
+_FILE_COLUMNS = "file_id, path, fmt, name, size, mtime, sha256, entries, errors"
+
+
+def _file(row: tuple[Any, ...]) -> StoredListFile:
+    file_id, path, fmt, name, size, mtime, sha, entries, errors = row
+    return StoredListFile(
+        int(file_id), str(path), str(fmt), str(name), int(size), float(mtime), str(sha),
+        int(entries), json.loads(errors) if errors else {},
+    )  # fmt: skip
+
+
+class ListStore(Connection):
+    """The list-file tables: find, stream in, swap, read back as arrays."""
+
+    def stored_list_files(self) -> list[StoredListFile]:
+        """Every complete stored list file, by list name then path (screening order)."""
+        sql = f"SELECT {_FILE_COLUMNS} FROM list_files WHERE complete ORDER BY name, path"
+        return [_file(r) for r in self._reader().execute(sql).fetchall()]
+
+    def find_list_file(self, path: str, fmt: str) -> StoredListFile | None:
+        sql = f"SELECT {_FILE_COLUMNS} FROM list_files WHERE complete AND path = ? AND fmt = ?"
+        row = self._reader().execute(sql, [path, fmt]).fetchone()
+        return _file(row) if row else None
+
+    def start_list_file(self, path: str, fmt: str, name: str) -> int:
+        """A new, incomplete list file; leftovers of loads that never finished are dropped."""
+        found: list[int] = []
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            stale = "SELECT file_id FROM list_files WHERE NOT complete"
+            for table in ("list_file_entries", "list_key_stage", "list_blobs"):
+                conn.execute(f"DELETE FROM {table} WHERE file_id IN ({stale})")
+            conn.execute("DELETE FROM list_files WHERE NOT complete")
+            row = conn.execute("SELECT coalesce(max(file_id) + 1, 0) FROM list_files").fetchone()
+            found.append(int(row[0]) if row else 0)
+            conn.execute(
+                "INSERT INTO list_files VALUES (?, ?, ?, ?, 0, 0, '', 0, NULL, false, NULL)",
+                [found[0], path, fmt, name],
+            )
+
+        self._transaction(work)
+        return found[0]
+
+    def append_list_rows(self, file_id: int, batch: pa.Table, keys: pa.Table) -> None:
+        """One committed batch: entries (num, data, forms) and (key, entry) staging rows."""
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            conn.register("list_batch", batch)
+            conn.register("key_batch", keys)
+            try:
+                conn.execute(
+                    "INSERT INTO list_file_entries SELECT ?, num, data, forms FROM list_batch",
+                    [file_id],
+                )
+                conn.execute(
+                    "INSERT INTO list_key_stage SELECT ?, key, entry FROM key_batch", [file_id]
+                )
+            finally:
+                conn.unregister("list_batch")
+                conn.unregister("key_batch")
+
+        self._transaction(work)
+
+    @contextmanager
+    def memory_limited(self, limit: str = LOAD_MEMORY) -> Iterator[None]:
+        """DuckDB keeps at most ``limit`` in memory inside the block (it spills to disk
+        beyond); a list load would otherwise let its buffers grow to 80% of the machine."""
+        with self._lock:
+            previous = self._conn.execute("SELECT current_setting('memory_limit')").fetchone()
+            self._conn.execute(f"SET memory_limit = '{limit}'")
+            try:
+                yield
+            finally:
+                if previous:
+                    self._conn.execute(f"SET memory_limit = '{previous[0]}'")
+
+    def finish_list_file(self, file_id: int, stamp: dict[str, Any], replaces: list[int]) -> None:
+        """Group the staged keys into sorted postings, then in one transaction make the file
+        complete and drop the files it replaces. ``stamp``: size, mtime, sha256, entries,
+        report (row errors as {source, reason}, bad_rows, skipped)."""
+        self._transaction(lambda conn: _group_postings(conn, file_id))
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            self._drop_files(conn, replaces)
+            conn.execute(
+                "UPDATE list_files SET size = ?, mtime = ?, sha256 = ?, entries = ?, "
+                "errors = ?, complete = true, loaded = current_timestamp::VARCHAR "
+                "WHERE file_id = ?",
+                [
+                    stamp["size"], stamp["mtime"], stamp["sha256"], stamp["entries"],
+                    json.dumps(stamp["report"]), file_id,
+                ],
+            )  # fmt: skip
+
+        self._transaction(work)
+
+    def abort_list_file(self, file_id: int) -> None:
+        self._transaction(lambda conn: self._drop_files(conn, [file_id]))
+
+    def touch_list_file(self, file_id: int, size: int, mtime: float) -> None:
+        """Same content under a new stamp (the file was copied or touched): keep the index."""
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            sql = "UPDATE list_files SET size = ?, mtime = ? WHERE file_id = ?"
+            conn.execute(sql, [size, mtime, file_id])
+
+        self._transaction(work)
+
+    def drop_list_files(self, file_ids: list[int]) -> None:
+        self._transaction(lambda conn: self._drop_files(conn, file_ids))
+
+    @staticmethod
+    def _drop_files(conn: duckdb.DuckDBPyConnection, file_ids: list[int]) -> None:
+        if not file_ids:
+            return
+        for table in ("list_file_entries", "list_key_stage", "list_blobs", "list_files"):
+            conn.execute(f"DELETE FROM {table} WHERE file_id IN (SELECT unnest(?))", [file_ids])
+
+    def list_arrays(self, file_id: int) -> ListArrays:
+        """The stored index of one list file, read as columns (no per-row Python work)."""
+        import numpy as np
+
+        reader = self._conn.cursor()  # its own cursor: relation results stream from it
+        try:
+            keys = np.frombuffer(_blob(reader, file_id, "keys"), dtype=np.uint64)
+            offsets = np.frombuffer(_blob(reader, file_id, "offsets"), dtype=np.int64)
+            postings = np.frombuffer(_blob(reader, file_id, "postings"), dtype=np.int32)
+            sql = "SELECT data, forms FROM list_file_entries WHERE file_id = ? ORDER BY num"
+            entries = _arrow(reader, sql, [file_id])
+        finally:
+            reader.close()
+        return ListArrays(
+            keys,
+            offsets,
+            postings,
+            entries.column("data"),
+            entries.column("forms"),
+        )
+
+
+def _arrow(cursor: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> pa.Table:
+    table = cursor.sql(sql, params=params).to_arrow_table()
+    if table is None:
+        raise RuntimeError(f"no result for {sql}")
+    return table
+
+
+def _blob(cursor: duckdb.DuckDBPyConnection, file_id: int, name: str) -> bytes:
+    sql = "SELECT bytes FROM list_blobs WHERE file_id = ? AND name = ? ORDER BY part"
+    rows = cursor.execute(sql, [file_id, name]).fetchall()
+    return b"".join(bytes(row[0]) for row in rows)
+
+
+BLOB_PART = 32 << 20  # bytes per BLOB row
+
+
+def _group_postings(conn: duckdb.DuckDBPyConnection, file_id: int) -> None:
+    """Sort the staged (key, entry) rows (DuckDB spills to disk beyond its memory limit),
+    stream them back in batches and store the key hashes, offsets and entry numbers."""
+    import numpy as np
+
+    sql = "SELECT key, entry FROM list_key_stage WHERE file_id = ? ORDER BY key, entry"
+    reader = conn.sql(sql, params=[file_id]).to_arrow_reader(1 << 20)
+    uniques: list[npt.NDArray[np.uint64]] = []
+    counts: list[npt.NDArray[np.int64]] = []
+    postings: list[npt.NDArray[np.int32]] = []
+    for batch in reader:
+        keys = batch.column(0).to_numpy()
+        postings.append(batch.column(1).to_numpy().astype(np.int32))
+        starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+        sizes = np.diff(np.append(starts, len(keys)))
+        if uniques and len(uniques[-1]) and keys[0] == uniques[-1][-1]:
+            counts[-1][-1] += sizes[0]  # a key's run continues from the previous batch
+            starts, sizes = starts[1:], sizes[1:]
+        uniques.append(keys[starts].astype(np.uint64))
+        counts.append(sizes.astype(np.int64))
+    offsets = np.concatenate(([0], np.cumsum(np.concatenate(counts or [np.zeros(0, np.int64)]))))
+    arrays: dict[str, npt.NDArray[Any]] = {
+        "keys": np.concatenate(uniques or [np.zeros(0, np.uint64)]),
+        "offsets": offsets.astype(np.int64),
+        "postings": np.concatenate(postings or [np.zeros(0, np.int32)]),
+    }
+    for name, array in arrays.items():
+        data = array.tobytes()
+        for part, start in enumerate(range(0, max(1, len(data)), BLOB_PART)):
+            conn.execute(
+                "INSERT INTO list_blobs VALUES (?, ?, ?, ?)",
+                [file_id, name, part, data[start : start + BLOB_PART]],
+            )
+    conn.execute("DELETE FROM list_key_stage WHERE file_id = ?", [file_id])
