@@ -1,8 +1,9 @@
 """Run every benchmark and print one summary table: ``make bench`` (``python -m bench.run_all``).
 
-Each ``bench/bench_<name>.py`` exposes ``main(quick=...)``. Each runs in its own child
-process (``python -m bench.run_all --one NAME``), so one benchmark's imports, memory peak or
-crash do not leak into the next; a benchmark not written yet is skipped and said so.
+Each ``bench/bench_<name>.py`` (and ``bench/accuracy.py``) exposes ``main(quick=...)``. Each
+runs in its own child process (``python -m bench.run_all --one NAME``), so one benchmark's
+imports, memory peak or crash do not leak into the next; a benchmark not written yet is
+skipped and said so.
 Results land in ``bench/results/<name>.json`` (SPEC "Benchmark results").
 
     .venv/bin/python -m bench.run_all [--quick] [--only ingest,provenance]
@@ -22,17 +23,20 @@ from typing import Any
 from bench.common import RESULTS_DIR
 
 BENCH_DIR = Path(__file__).resolve().parent
-EXPECTED = ("ingest", "provenance", "extract", "screen", "api", "pipeline")
+EXPECTED = ("ingest", "provenance", "extract", "screen", "api", "pipeline", "accuracy")
+# Benchmarks whose module is not ``bench/bench_<name>.py``.
+MODULES = {"accuracy": "bench.accuracy"}
 
 
 def available() -> list[str]:
     found = sorted(p.stem.removeprefix("bench_") for p in BENCH_DIR.glob("bench_*.py"))
+    found += [n for n, m in MODULES.items() if (BENCH_DIR / f"{m.split('.')[-1]}.py").exists()]
     return [n for n in EXPECTED if n in found] + [n for n in found if n not in EXPECTED]
 
 
 def run_one(name: str, quick: bool) -> int:
     """Child mode: import ``bench.bench_<name>``, call ``main``, make sure its file is written."""
-    module = importlib.import_module(f"bench.bench_{name}")
+    module = importlib.import_module(MODULES.get(name, f"bench.bench_{name}"))
     started = time.time()
     data = module.main(quick=quick)
     path = RESULTS_DIR / f"{name}.json"

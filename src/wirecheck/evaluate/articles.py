@@ -67,11 +67,12 @@ def score_body_kept(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
     """Body lines: recall = body lines kept / (kept + body lines wrongly removed);
     precision = body lines that are not gold chrome / body lines."""
     expected = gold_boilerplate(gold)
+    summaries = gold_summaries(gold)
     row = FindingScore(finding="body_lines_kept")
     for key, article in k.keyed_articles():
         chrome = expected.get(key, [])
         # summary bullets compare as written: "- X." restates body line "X." (which stays)
-        bullets = {line.strip() for line in gold_summaries(gold).get(key, [])}
+        bullets = {line.strip() for line in summaries.get(key, [])}
         for paragraph in (p for p in article.body.split("\n\n") if p.strip()):
             if paragraph.strip() in bullets or any(same_text(g, paragraph) for g in chrome):
                 row.fp += 1
@@ -128,12 +129,16 @@ def expected_dates(k: Keyed, gold: Mapping[str, Any]) -> dict[str, str | None]:
     section: Mapping[str, Any] = gold.get("dates") or {}
     clusters = (gold.get("story") or {}).get("clusters") or []
     events = section.get("events") or []
+    first_cluster: dict[str, int] = {}  # key -> index of the first cluster holding it
+    for i, cluster in enumerate(clusters):
+        for member in map(str, cluster):
+            first_cluster.setdefault(member, i)
     out: dict[str, str | None] = {}
     for key in k.id_of:
         if key in section:
             value = section[key]
         else:
-            index = next((i for i, c in enumerate(clusters) if key in map(str, c)), None)
+            index = first_cluster.get(key)
             value = (
                 events[index]
                 if index is not None and index < len(events)

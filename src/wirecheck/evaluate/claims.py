@@ -8,7 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from wirecheck.evaluate.keys import Keyed
-from wirecheck.evaluate.names import any_party, party_names, same_end_use, same_goods
+from wirecheck.evaluate.names import (
+    any_party,
+    entity_names,
+    name_tokens,
+    party_names,
+    same_end_use,
+    same_goods,
+)
 from wirecheck.evaluate.results import FindingScore
 from wirecheck.model import ClaimGroup, ClaimKind, Quantity
 
@@ -20,16 +27,49 @@ def _as_list(value: Any) -> list[str]:
     return [str(x).strip() for x in items if str(x).strip()]
 
 
-def _matches(k: Keyed, rel: Mapping[str, Any], group: ClaimGroup) -> bool:
-    return (
-        any_party(party_names(k.analysis, group.supplier), str(rel.get("supplier", "")))
-        and any_party(party_names(k.analysis, group.recipient), str(rel.get("recipient", "")))
-        and same_goods(str(rel.get("goods", "")), group.goods)
-    )
+@dataclass(frozen=True)
+class _Supply:
+    """A supply group with its parties as names, indexed by name token: a gold relation
+    is compared only with the groups whose supplier and recipient share a token with its
+    own (``same_party`` never holds without one), so scoring is linear, not relations x
+    groups."""
+
+    groups: list[ClaimGroup]
+    suppliers: list[list[str]]
+    recipients: list[list[str]]
+    by_supplier: dict[str, set[int]]
+    by_recipient: dict[str, set[int]]
+
+    def candidates(self, rel: Mapping[str, Any]) -> list[int]:
+        supplier = name_tokens(str(rel.get("supplier", "")))
+        recipient = name_tokens(str(rel.get("recipient", "")))
+        first = set().union(*(self.by_supplier.get(t, set()) for t in supplier))
+        second = set().union(*(self.by_recipient.get(t, set()) for t in recipient))
+        return sorted(first & second)
+
+    def matches(self, i: int, rel: Mapping[str, Any]) -> bool:
+        return (
+            any_party(self.suppliers[i], str(rel.get("supplier", "")))
+            and any_party(self.recipients[i], str(rel.get("recipient", "")))
+            and same_goods(str(rel.get("goods", "")), self.groups[i].goods)
+        )
 
 
-def _supply_groups(k: Keyed) -> list[ClaimGroup]:
-    return [g for g in k.analysis.claims if g.kind == ClaimKind.SUPPLY]
+def _token_index(names: list[list[str]]) -> dict[str, set[int]]:
+    index: dict[str, set[int]] = {}
+    for i, group_names in enumerate(names):
+        for name in group_names:
+            for token in name_tokens(name):
+                index.setdefault(token, set()).add(i)
+    return index
+
+
+def _supply(k: Keyed) -> _Supply:
+    groups = [g for g in k.analysis.claims if g.kind == ClaimKind.SUPPLY]
+    names_of = entity_names(k.analysis)
+    suppliers = [party_names(names_of, g.supplier) for g in groups]
+    recipients = [party_names(names_of, g.recipient) for g in groups]
+    return _Supply(groups, suppliers, recipients, _token_index(suppliers), _token_index(recipients))
 
 
 @dataclass
@@ -50,7 +90,8 @@ def score_supply(k: Keyed, gold: Mapping[str, Any]) -> SupplyScores:
         FindingScore(finding="supply_end_use"),
         FindingScore(finding="supply_articles"),
     )
-    groups = _supply_groups(k)
+    supply = _supply(k)
+    groups = supply.groups
     if not groups:
         out.relations.note = "analysis has no supply claims"
     used: set[str] = set()
@@ -58,7 +99,7 @@ def score_supply(k: Keyed, gold: Mapping[str, Any]) -> SupplyScores:
     for rel in gold.get("supply_relations") or []:
         label = f"{rel.get('supplier')} -> {rel.get('recipient')}: {rel.get('goods')}"
         out.relations.support += 1
-        matched = [g for g in groups if _matches(k, rel, g)]
+        matched = [groups[i] for i in supply.candidates(rel) if supply.matches(i, rel)]
         if not matched:
             out.relations.fn += 1
             out.relations.misses.append(f"missed {label}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import combinations
 from math import comb
@@ -107,14 +108,29 @@ def _gold_origins(gold: Mapping[str, Any], clusters: list[list[str]]) -> list[in
     return [int(v) for v in value] if isinstance(value, list) else [int(value)] * len(clusters)
 
 
+def _story_overlaps(cluster: list[str], story_of: Mapping[str, list[int]]) -> Counter[int]:
+    """Predicted story index -> how many of the cluster's keys it holds."""
+    counts: Counter[int] = Counter()
+    for key in set(cluster):
+        counts.update(story_of.get(key, []))
+    return counts
+
+
 def score_independent_origins(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
-    """Exact count per gold story, read from the predicted story that holds most of it."""
+    """Exact count per gold story, read from the predicted story that holds most of it (the
+    first such story in analysis order; stories are found through a key index, so this is
+    linear in the corpus, not gold stories x predicted stories)."""
     row = FindingScore(finding="independent_origins")
     clusters = gold_clusters(gold)
+    stories = k.analysis.stories
+    story_of: dict[str, list[int]] = {}
+    for i, story in enumerate(stories):
+        for key in k.keys(story.articles):
+            story_of.setdefault(key, []).append(i)
     for cluster, want in zip(clusters, _gold_origins(gold, clusters), strict=False):
-        best = max(
-            k.analysis.stories, key=lambda s: len(k.keys(s.articles) & set(cluster)), default=None
-        )
-        got = best.independent_origins if best and k.keys(best.articles) & set(cluster) else None
+        counts = _story_overlaps(cluster, story_of)
+        best = max(counts.values(), default=0)
+        index = min((i for i, n in counts.items() if n == best), default=None)
+        got = stories[index].independent_origins if index is not None else None
         row.tally_exact(got, want, f"{'+'.join(cluster[:3])}...")
     return row

@@ -11,9 +11,10 @@ from wirecheck.evaluate.claims import parse_gold_values
 from wirecheck.evaluate.keys import Keyed, norm, salient, token_share
 from wirecheck.evaluate.names import name_tokens
 from wirecheck.evaluate.results import FindingScore
-from wirecheck.model import ClaimGroup, ClaimStatus
+from wirecheck.model import Change, ClaimGroup, ClaimStatus, Entity
 
 Side = frozenset[str]
+Tokens = frozenset[str]
 
 # ------------------------------------------------------------------------------ conflicts
 
@@ -88,12 +89,22 @@ def _has_value(group: ClaimGroup, value: float | None) -> bool:
     return q.low is not None and q.high is not None and q.low <= value <= q.high
 
 
-def _hits(k: Keyed, pair: tuple[ClaimGroup, ClaimGroup], want: Conflict) -> bool:
+def _hits(pair: tuple[ClaimGroup, ClaimGroup], sides: tuple[Side, Side], want: Conflict) -> bool:
     """Both groups carry the number, and their articles fall on the two gold sides."""
     if not all(_has_value(g, want.value) for g in pair):
         return False
-    x, y = (_articles(k, g) for g in pair)
+    x, y = sides
     return bool((x & want.a and y & want.b) or (x & want.b and y & want.a))
+
+
+def _hit_pairs(
+    found: list[tuple[ClaimGroup, ClaimGroup]], sides: list[tuple[Side, Side]], want: Conflict,
+    by_key: Mapping[str, list[int]],
+) -> list[int]:
+    """Found conflicts that hit ``want``, looked up through the gold sides' article keys (a
+    hit needs an article on each side), so scoring is linear, not gold x found."""
+    candidates = sorted({i for key in want.a | want.b for i in by_key.get(key, [])})
+    return [i for i in candidates if _hits(found[i], sides[i], want)]
 
 
 def score_conflicts(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
@@ -102,16 +113,24 @@ def score_conflicts(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
     found = [p for p in _found_conflicts(k) if _articles(k, p[0]) or _articles(k, p[1])]
     if not found:
         row.note = "analysis reports no conflicts"
+    sides = [(_articles(k, x), _articles(k, y)) for x, y in found]
+    by_key: dict[str, list[int]] = {}
+    for i, (x, y) in enumerate(sides):
+        for key in x | y:
+            by_key.setdefault(key, []).append(i)
     row.support = len(want)
+    hit: set[int] = set()
     for conflict in want:
-        if any(_hits(k, p, conflict) for p in found):
+        hits = _hit_pairs(found, sides, conflict, by_key)
+        hit.update(hits)
+        if hits:
             row.tp += 1
         else:
             row.fn += 1
             row.misses.append(
                 f"missed conflict {conflict.label}: {sorted(conflict.a)} vs {sorted(conflict.b)}"
             )
-    wrong = [p for p in found if not any(_hits(k, p, c) for c in want)]
+    wrong = [p for i, p in enumerate(found) if i not in hit]
     row.fp = len({frozenset((x.id, y.id)) for x, y in wrong})
     row.misses += [f"false conflict {x.text[:40]!r} vs {y.text[:40]!r}" for x, y in wrong[:10]]
     return row
@@ -176,14 +195,16 @@ def score_changes(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
     changes = [c for c in k.analysis.changes if c.article in k.key_of]
     if not changes:
         row.note = "analysis reports no changes"
+    by_key: dict[str, list[Change]] = {}  # an error is looked for among its article's changes
+    for change in changes:
+        by_key.setdefault(k.key_of[change.article], []).append(change)
     used: set[str] = set()
     row.support = len(want)
     for key, text in want:
         hit = next(
             (
-                c for c in changes
-                if k.key_of[c.article] == key
-                and (norm(text) in norm(c.text) or token_share(text, c.text) >= 0.8)
+                c for c in by_key.get(key, [])
+                if norm(text) in norm(c.text) or token_share(text, c.text) >= 0.8
             ),
             None,
         )
@@ -207,30 +228,44 @@ def gold_entity_groups(gold: Mapping[str, Any]) -> dict[str, list[str]]:
     return groups
 
 
+def _entity_index(entities: list[Entity]) -> tuple[dict[str, list[int]], dict[Tokens, list[int]]]:
+    """Entity positions by normalised name or alias, and by the name's tokens."""
+    by_name: dict[str, list[int]] = {}
+    by_tokens: dict[Tokens, list[int]] = {}
+    for i, entity in enumerate(entities):
+        for name in {norm(n) for n in [entity.name, *entity.aliases]}:
+            by_name.setdefault(name, []).append(i)
+        by_tokens.setdefault(name_tokens(entity.name), []).append(i)
+    return by_name, by_tokens
+
+
 def score_entities(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
     """A gold group is right when its surface forms resolve to exactly one entity holding
-    no other group's forms; each entity holding two groups' forms is a false merge."""
+    no other group's forms; each entity holding two groups' forms is a false merge.
+    Entities are looked up by name and token index (linear, not groups x entities)."""
     row = FindingScore(finding="entity_groups")
     groups = gold_entity_groups(gold)
-    if not k.analysis.entities:
+    entities = k.analysis.entities
+    if not entities:
         row.note = "analysis has no entities"
+    by_name, by_tokens = _entity_index(entities)
     holders: dict[str, set[str]] = {}  # entity id -> gold groups it holds
+    owners: dict[str, set[str]] = {}  # gold group -> entity ids holding it
     for name, forms in groups.items():
-        for entity in k.analysis.entities:
-            names = {norm(n) for n in [entity.name, *entity.aliases]}
-            if any(norm(f) in names for f in forms) or any(
-                name_tokens(f) == name_tokens(entity.name) for f in forms
-            ):
-                holders.setdefault(entity.id, set()).add(name)
+        hits = {i for f in forms for i in by_name.get(norm(f), [])}
+        hits |= {i for f in forms for i in by_tokens.get(name_tokens(f), [])}
+        for i in sorted(hits):
+            holders.setdefault(entities[i].id, set()).add(name)
+            owners.setdefault(name, set()).add(entities[i].id)
     row.support = len(groups)
     for name in groups:
-        owners = [e for e, held in holders.items() if name in held]
-        if len(owners) == 1 and len(holders[owners[0]]) == 1:
+        held_by = owners.get(name, set())
+        if len(held_by) == 1 and len(holders[next(iter(held_by))]) == 1:
             row.tp += 1
         else:
             row.fn += 1
-            row.misses.append(f"{name}: {len(owners)} entities" + (
-                " (merged with another group)" if any(len(holders[o]) > 1 for o in owners) else ""
+            row.misses.append(f"{name}: {len(held_by)} entities" + (
+                " (merged with another group)" if any(len(holders[o]) > 1 for o in held_by) else ""
             ))
     row.fp = sum(len(held) - 1 for held in holders.values() if len(held) > 1)
     return row

@@ -18,14 +18,22 @@ def _file_prefix(source: str) -> str:
     return name.split("_", 1)[0]
 
 
-def gold_key(article: Article, gold: Mapping[str, Any]) -> str:
-    """The gold key of an article: by URL for multi-record files (``records:``), else the
-    file-name prefix (``000_x.txt`` -> ``000``), as ``wirecheck.synth.goldkeys`` defines."""
-    records: Mapping[str, Mapping[str, Any]] = gold.get("records") or {}
-    if article.url:
-        for key, record in records.items():
-            if record.get("url") == article.url:
-                return str(key)
+def record_keys(gold: Mapping[str, Any]) -> dict[str, str]:
+    """URL -> key of the multi-record entries (``records:``); the first record of a URL wins."""
+    out: dict[str, str] = {}
+    for key, record in (gold.get("records") or {}).items():
+        url = record.get("url")
+        if url is not None:
+            out.setdefault(url, str(key))
+    return out
+
+
+def gold_key(article: Article, by_url: Mapping[str, str]) -> str:
+    """The gold key of an article: by URL for multi-record files (``by_url`` from
+    ``record_keys``), else the file-name prefix (``000_x.txt`` -> ``000``), as
+    ``wirecheck.synth.goldkeys`` defines."""
+    if article.url and article.url in by_url:
+        return by_url[article.url]
     return _file_prefix(article.source)
 
 
@@ -51,7 +59,8 @@ class Keyed:
 
 
 def keyed(analysis: Analysis, gold: Mapping[str, Any]) -> Keyed:
-    key_of = {a.id: gold_key(a, gold) for a in analysis.articles}
+    by_url = record_keys(gold)
+    key_of = {a.id: gold_key(a, by_url) for a in analysis.articles}
     by_id = {a.id: a for a in analysis.articles}
     return Keyed(analysis, key_of, {k: a for a, k in key_of.items()}, by_id)
 

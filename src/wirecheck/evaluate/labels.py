@@ -27,6 +27,8 @@ def is_real_labels(gold: Mapping[str, Any]) -> bool:
 
 @dataclass(frozen=True)
 class LabelledStory:
+    """A main story (``occasion_of`` None) or an occasion: another event on its topic."""
+
     id: str
     files: tuple[str, ...]
     occasion_of: str | None = None
@@ -34,16 +36,20 @@ class LabelledStory:
 
 @dataclass(frozen=True)
 class LabelledChange:
+    """A change a version made against its origin file, both wordings (matched fuzzily)."""
+
     story: str
-    file: str
-    text: str
+    file: str  # the version's key
+    text: str  # its wording
     origin_file: str
-    origin_text: str
-    kind: str = ""
+    origin_text: str  # the origin's wording
+    kind: str = ""  # qualifier, number, quote...
 
 
 @dataclass(frozen=True)
 class Difference:
+    """Values on which versions of a story genuinely differ: conflicts among them are right."""
+
     story: str
     what: str
     values: tuple[str, ...]

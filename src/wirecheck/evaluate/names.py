@@ -3,6 +3,7 @@ token overlap or the goods taxonomy (``wirecheck/data/goods_taxonomy.yaml``)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -37,15 +38,20 @@ def same_party(a: str | None, b: str | None) -> bool:
     return len(small) >= 2 and small <= big
 
 
-def party_names(analysis: Analysis, value: str | None) -> list[str]:
+def entity_names(analysis: Analysis) -> dict[str, list[str]]:
+    """Entity id -> its name and aliases (the first entity of an id, as a scan finds it)."""
+    out: dict[str, list[str]] = {}
+    for entity in analysis.entities:
+        out.setdefault(entity.id, [entity.name, *entity.aliases])
+    return out
+
+
+def party_names(names_of: Mapping[str, list[str]], value: str | None) -> list[str]:
     """A claim's supplier/recipient as names: an entity id gives the entity's name and
-    aliases; anything else is taken as a name itself."""
+    aliases (``names_of`` from ``entity_names``); anything else is taken as a name itself."""
     if not value:
         return []
-    for entity in analysis.entities:
-        if entity.id == value:
-            return [entity.name, *entity.aliases]
-    return [value]
+    return names_of.get(value, [value])
 
 
 def any_party(names: list[str], gold_name: str) -> bool:
