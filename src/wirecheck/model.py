@@ -80,6 +80,7 @@ class Article(Record):
     id: str
     source: str
     title: str | None = None
+    title_reason: str | None = None  # where the title came from (metadata, a head line, lead)
     date: str | None = None  # ISO YYYY-MM-DD
     date_source: str | None = None  # where the date came from (meta, leading line, credit...)
     outlet: str | None = None
