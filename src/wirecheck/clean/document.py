@@ -131,10 +131,6 @@ def _head_metadata(state: Marked, settings: CleanSettings) -> None:
 def _date_line(state: Marked, index: int, settings: CleanSettings) -> bool:
     """A leading date (maybe inline before the text) or a "Source | date" label line."""
     text = state.lines[index].text
-    partial = metadata.partial_date_label(text)
-    if partial is not None:  # "date 2024-01": metadata, but no day to date the article by
-        state.cut(index, RemovalReason.METADATA, "partial-date", partial.meta, partial.rest)
-        return True
     found = metadata.leading_date(text)
     if found is not None:
         state.cut(index, RemovalReason.METADATA, "leading-date", found.meta, found.rest)
@@ -184,11 +180,16 @@ def _title(state: Marked, settings: CleanSettings) -> None:
                 state.mark(skipped, RemovalReason.BOILERPLATE, "above-title:" + why)
             return
         reason = metadata.not_a_title(text, sites)
-        if reason is None or (ends_sentence(text) and not cue_hits(text)):
-            break  # prose: the body starts here, no title line
+        if reason is None or (ends_sentence(text) and reason in _SHORT_SHAPES):
+            break  # prose (a short sentence too): the body starts here, no title line
         passed.append((index, reason))
     state.title = given
     state.title_reason = "metadata title" if given else None
+
+
+# Shapes that a short sentence of prose also has; the other chrome shapes (a cue, a
+# byline, a reader prompt...) say "chrome" even on a line ending with a period.
+_SHORT_SHAPES = frozenset({"too-short", "name-only"})
 
 
 def _take_title(state: Marked, index: int, title: str, reason: str) -> None:

@@ -238,6 +238,10 @@ def lead_title(body: str, max_chars: int = 160) -> tuple[str, str] | None:
     first sentence of the body that is not a chrome shape; cut at a word boundary."""
     for line in body.strip().split("\n"):
         for sentence in _SENTENCE_SPLIT.split(line.strip()):
+            # a month label ("date 2024-01") stays in the body (it dates nothing, and the
+            # body is left as found) but is no part of a title
+            partial = partial_date_label(sentence)
+            sentence = partial.rest if partial is not None else sentence
             if not sentence or _chrome_sentence(sentence):
                 continue
             sentence = _DATELINE.sub("", sentence, count=1)
