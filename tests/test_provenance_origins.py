@@ -72,6 +72,11 @@ def test_byline_names_the_outlet_after_the_writers() -> None:
     assert found is not None and (found.name, found.kind) == ("KWTV", "byline")
     person = a.model_copy(update={"byline": "Ann Holm, Bo Lind"})
     assert article_origin(person) is None
+    in_body = article(
+        "in-body", ["By Ann Holm, Valmora Daily News", *event_sentences(EVENT_A, [2])]
+    )
+    found = article_origin(in_body)
+    assert found is not None and found.name == "Valmora Daily News"
 
 
 def _family(*arts: object) -> Family:

@@ -27,6 +27,8 @@ _OUTLET_WEIGHT = 0.3
 _HOST_WEIGHT = 0.2
 _BYLINE_WEIGHT = 0.9
 _BYLINE_OUTLET_WEIGHT = 0.8
+_BY_LINE = re.compile(r"^(?:By|BY|Written by|Reporting by)\s+(.{2,160}?)\s*$")
+_BYLINE_HEAD_LINES = 6
 # A byline's last comma part names an outlet when it is an acronym or has a press word.
 _PRESS_WORD = re.compile(
     r"\b(?:News|Press|Times|Post|Agency|Wire|Radio|TV|Television|Journal|Herald|Tribune|"
@@ -53,10 +55,19 @@ def article_origin(article: Article) -> OriginName | None:
     removed = "\n".join(r.text for r in article.removed)
     for text in (article.body, removed):
         found.extend(_from_credit(c, article.id) for c in credits(text) if _counts(c))
-    by = _byline_origin(article.byline)
-    if by is not None:
-        found.append(OriginName(by[0], "byline", by[1], article.id))
+    for line in _byline_lines(article):
+        by = _byline_origin(line)
+        if by is not None:
+            found.append(OriginName(by[0], "byline", by[1], article.id))
     return max(found, key=lambda o: o.weight) if found else None
+
+
+def _byline_lines(article: Article) -> list[str]:
+    """The byline the cleaner kept, and "By ..." lines left at the top of the body or
+    among the removed lines (a byline the cleaner did not recognise as one)."""
+    head = article.body.split("\n")[:_BYLINE_HEAD_LINES] + [r.text for r in article.removed]
+    lines = [m.group(1) for line in head if (m := _BY_LINE.match(line.strip()))]
+    return ([article.byline] if article.byline else []) + lines
 
 
 def _counts(credit: Credit) -> bool:
