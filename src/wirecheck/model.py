@@ -80,6 +80,7 @@ class Article(Record):
     id: str
     source: str
     title: str | None = None
+    title_reason: str | None = None  # where the title came from (metadata, a head line, lead)
     date: str | None = None  # ISO YYYY-MM-DD
     date_source: str | None = None  # where the date came from (meta, leading line, credit...)
     outlet: str | None = None
@@ -176,12 +177,21 @@ class Family(Record):
     reason: str = ""
 
 
+class OriginGroup(Record):
+    """Families counted as one independent origin (one agency or outlet), and why."""
+
+    name: str | None = None
+    families: list[str] = Field(default_factory=list)
+    reason: str = ""
+
+
 class Story(Record):
     id: str
     title: str | None = None
     articles: list[str] = Field(default_factory=list)
     families: list[Family] = Field(default_factory=list)
-    independent_origins: int = 0
+    independent_origins: int = 0  # len(origins): families of one agency count once
+    origins: list[OriginGroup] = Field(default_factory=list)
     explanation: Explanation | None = None
 
 

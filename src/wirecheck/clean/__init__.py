@@ -14,7 +14,7 @@ from wirecheck.clean import dates
 from wirecheck.clean.corpus import batch_signals, doc_lines
 from wirecheck.clean.datebatch import DateState, body_words, borrow_dates
 from wirecheck.clean.document import Marked, mark_document
-from wirecheck.clean.metadata import first_sentence
+from wirecheck.clean.metadata import lead_title
 from wirecheck.model import Article, RawDocument, RemovalReason
 from wirecheck.settings.clean import CleanSettings
 
@@ -74,11 +74,14 @@ def own_date(state: Marked) -> DateState:
 def _article(state: Marked, when: DateState, article_id: str) -> Article:
     doc = state.doc
     body = state.body
-    title = state.title or (first_sentence(body) if body else None)
+    title, title_reason = state.title, state.title_reason
+    if not title and body and (lead := lead_title(body)) is not None:
+        title, title_reason = lead
     return Article(
         id=article_id,
         source=doc.source,
         title=title,
+        title_reason=title_reason,
         date=when.date.isoformat() if when.date else None,
         date_source=when.source if when.date else "not found",
         outlet=doc.outlet,

@@ -148,8 +148,10 @@ CUES: tuple[Cue, ...] = (
     Cue(
         "credits",
         # wire credit lines: "(Reporting by A in B; Editing by C)"
-        _rx(r"^\(?(?:reporting|writing|editing|additional reporting|compiled|produced) by\b"
-            r"[^()]*\)?\W*$"),
+        _rx(
+            r"^\(?(?:reporting|writing|editing|additional reporting|compiled|produced) by\b"
+            r"[^()]*\)?\W*$"
+        ),
         None,
     ),
     Cue(
@@ -160,6 +162,28 @@ CUES: tuple[Cue, ...] = (
             r"\ball rights reserved\b",
             r"^(?:privacy(?: policy)?|terms (?:of (?:use|service))?|contact us|about us)"
             r"(?:\s*[|·/,]\s*\w[\w ]{0,20})+$",
+            r"\bis a (?:registered )?trademark\b",
+            r"\btrademark registered\b",
+        ),
+        None,
+    ),
+    Cue(
+        "browser",
+        # the page telling the reader's browser what it lacks
+        _rx(
+            r"^(?:internet explorer|ie ?\d*|your browser|this browser)\b.{0,40}\bnot supported\b",
+            r"\b(?:enable|turn on) javascript\b",
+            r"\b(?:update|upgrade) your browser\b",
+            r"\b(?:use|switch to) a (?:modern|different|supported) browser\b",
+        ),
+        None,
+    ),
+    Cue(
+        "note",
+        # an editor's note about the page, not the story
+        _rx(
+            r"^this (?:story|article|post) (?:has been|was) updated\b",
+            r"^editor'?s note\s*:",
         ),
         None,
     ),
@@ -225,8 +249,10 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "credits": ("reporting", "writing", "editing", "compiled", "produced"),
     "copyright": (
         "©", "(c)", "copyright", "all rights reserved", "privacy", "terms", "contact us",
-        "about us",
+        "about us", "trademark",
     ),
+    "browser": ("supported", "javascript", "browser"),
+    "note": ("updated", "editor"),
     "tags": ("tags", "topics", "filed under", "categories", "keywords", "min", "listen to this"),
     "advert": ("ad", "sponsored", "promoted", "paid content"),
     "source": ("has the", "have the", "source", "via", "credit", "published", "based on"),

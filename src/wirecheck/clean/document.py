@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from wirecheck.clean import metadata
 from wirecheck.clean.captions import caption_rule
@@ -43,6 +44,7 @@ class Marked:
     date: str | None = None
     date_source: str | None = None
     byline: str | None = None
+    title_reason: str | None = None
 
     def mark(self, index: int, reason: RemovalReason, rule: str, text: str | None = None) -> None:
         line = self.lines[index]
@@ -151,20 +153,53 @@ def _captions(state: Marked) -> None:
 
 
 def _title(state: Marked, settings: CleanSettings) -> None:
-    """The title: metadata's, else the first title-like line of the head (then removed)."""
+    """The title: metadata's, else the first headline-shaped line of the page top.
+
+    Lines above it that only a site's chrome has (a masthead, a menu, a widget: see
+    ``metadata.not_a_title``) are passed over, and removed once a title is found below
+    them; the first line of prose ends the search (the lead then stands in, see
+    ``clean._article``).
+    """
     given = state.doc.title.strip() if state.doc.title else None
-    for index in range(min(settings.head_lines, len(state.lines))):
+    sites = _site_names(state.doc.outlet, state.doc.url)
+    passed: list[tuple[int, str]] = []
+    for index in range(min(settings.head_lines + settings.tail_lines, len(state.lines))):
         if not state.open(index) or index in state.kept_text:
             continue
         text = state.lines[index].text
-        if given is not None and norm_key(text) != norm_key(given):
+        if given is not None:
+            if norm_key(text) == norm_key(given):
+                _take_title(state, index, given, "metadata title, printed at the top")
+                return
+            if index >= settings.head_lines:
+                break
             continue
-        if given is not None or metadata.is_title_like(text, settings.title_max_words):
-            state.mark(index, RemovalReason.METADATA, "title")
-            state.title = given or text
+        if metadata.is_title_like(text, settings.title_max_words, sites):
+            _take_title(state, index, text, "first headline-shaped line of the page top")
+            for skipped, why in passed:
+                state.mark(skipped, RemovalReason.BOILERPLATE, "above-title:" + why)
             return
-        break  # the first open line is body text: no title line
+        reason = metadata.not_a_title(text, sites)
+        if reason is None or (ends_sentence(text) and reason in _SHORT_SHAPES):
+            break  # prose (a short sentence too): the body starts here, no title line
+        passed.append((index, reason))
     state.title = given
+    state.title_reason = "metadata title" if given else None
+
+
+# Shapes that a short sentence of prose also has; the other chrome shapes (a cue, a
+# byline, a reader prompt...) say "chrome" even on a line ending with a period.
+_SHORT_SHAPES = frozenset({"too-short", "name-only"})
+
+
+def _take_title(state: Marked, index: int, title: str, reason: str) -> None:
+    state.mark(index, RemovalReason.METADATA, "title")
+    state.title, state.title_reason = title, reason
+
+
+def _site_names(outlet: str | None, url: str | None) -> tuple[str, ...]:
+    host = urlsplit(url or "").hostname or ""
+    return tuple(n for n in (outlet, host.removeprefix("www.").rsplit(".", 1)[0]) if n)
 
 
 def _chrome(state: Marked, batch: BatchSignals, settings: CleanSettings) -> None:

@@ -11,8 +11,10 @@ from wirecheck.clean.lines import (
     camel_joins,
     ends_sentence,
     is_bullet,
+    norm_key,
     title_case_share,
     word_count,
+    word_list,
 )
 
 _LABEL = r"(?:date|dated|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated)"
@@ -118,8 +120,11 @@ def is_kicker(text: str, max_words: int, after_title: bool = False) -> str | Non
         return None
     if after_title and _DASHED.search(text) and title_case_share(text) == 1.0:
         return "section-label"
-    if after_title and word_count(text) <= 5 and _SECTION_WORD.search(text) and not (
-        cue_hits(text)
+    if (
+        after_title
+        and word_count(text) <= 5
+        and _SECTION_WORD.search(text)
+        and not (cue_hits(text))
     ):
         return "section-label"
     # Two or more lower->Upper joins: category words glued together by a lost layout.
@@ -131,18 +136,134 @@ def is_kicker(text: str, max_words: int, after_title: bool = False) -> str | Non
     return None
 
 
-def is_title_like(text: str, max_words: int) -> bool:
-    """Could this line be a headline: a few words, no final period, not a bullet or cue."""
+def partial_date_label(text: str) -> DateLine | None:
+    """A labelled date of month precision ("date 2024-01 ..."): metadata without a day."""
+    m = _PARTIAL_DATE.match(text)
+    if m is None:
+        return None
+    return DateLine(m["meta"].strip(), "", m["rest"].strip())
+
+
+_PARTIAL_DATE = re.compile(
+    rf"^\s*(?P<meta>{_LABEL}\s*[:\-–—]?\s*(?:19|20)\d\d-[01]\d)(?![\d-])\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# A headline has at least this many words: shorter lines at the top of a page are site
+# names, section labels, menus and widgets ("Live Radio", "World", "en fr de"). A short
+# real headline is rare and, when missed, the lead sentence stands in for it.
+_MIN_TITLE_WORDS = 4
+# At most this many words, every one capitalised or a number: a name (a site, a section,
+# an organisation, an address), not a headline, which has lower-case function words.
+_NAME_MAX_WORDS = 4
+_BYLINE_START = re.compile(
+    r"^[-–—•*\s]*(?:by|from|written by|words by|reporting by)\s+[A-Z]", re.IGNORECASE
+)
+_LABEL_BAR = re.compile(r"\s[|·•]\s")  # "Date: ... | Source: ... | Comments": a label bar
+# A short line speaking to the reader ("Hi, what are you looking for?"): a search box or
+# a prompt. Headlines that address the reader run longer ("What you need to know about...").
+_READER = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_READER_MAX_WORDS = 6
+_LANGUAGE_CODE = re.compile(r"^[A-Za-z]{2,3}$")
+
+
+def _unspaced(text: str) -> bool:
+    """Mostly written in a script without spaces between words (Chinese, Japanese)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    wide = sum(1 for ch in letters if ord(ch) >= 0x2E80)
+    return bool(letters) and wide * 2 > len(letters)
+
+
+def not_a_title(text: str, site_names: tuple[str, ...] = ()) -> str | None:
+    """Why a line cannot be a headline (a chrome shape), or None when it could be one.
+
+    ``site_names``: the outlet and URL host of the page; a line that only names the site
+    is its masthead.
+    """
+    hits = cue_hits(text)
+    if hits:
+        return "cue:" + hits[0][0]
+    if _BYLINE_START.match(text):
+        return "byline"
+    if leading_date(text) is not None or partial_date_label(text) is not None:
+        return "date-line"
+    key = norm_key(text).replace(" ", "")
+    if key and any(key in norm_key(n).replace(" ", "") for n in site_names if n):
+        return "site-name"
+    if len(_LABEL_BAR.findall(text)) >= 2:
+        return "label-bar"
+    if _unspaced(text):
+        return None if len(text.strip()) >= 8 else "too-short"
+    words = word_list(text)
+    tokens = text.replace("|", " ").split()
+    if len(tokens) >= 2 and all(_LANGUAGE_CODE.match(t) for t in tokens):
+        return "language-menu"
+    if len(words) < _MIN_TITLE_WORDS:
+        return "too-short"
+    if len(words) <= _READER_MAX_WORDS and _READER.search(text):
+        return "addresses-reader"
+    if len(words) < 2 * _MIN_TITLE_WORDS and text.rstrip().endswith(("...", "…")):
+        return "placeholder"
+    if len(words) <= _NAME_MAX_WORDS and all(w[0].isupper() or w[0].isdigit() for w in words):
+        return "name-only"
+    return None
+
+
+def is_title_like(text: str, max_words: int, site_names: tuple[str, ...] = ()) -> bool:
+    """Could this line be a headline: a few words, no final period, not a bullet, not a
+    chrome shape (``not_a_title``)."""
     words = word_count(text)
-    if words < 3 or words > max_words or is_bullet(text):
+    if words > max_words or is_bullet(text):
         return False
     if text.rstrip().endswith((".", ":", ";", ",")):
         return False
-    return not cue_hits(text)
+    return not_a_title(text, site_names) is None
+
+
+# "CITY, Region (Agency) - ", "(CITY) - ", "CITY. ", "City, Jan 6: " or "City: " before
+# the lead: a dateline, not the headline.
+_DATELINE = re.compile(
+    r"^(?:\(?[A-Z][A-Z'-]{2,}(?: [A-Z][A-Z'-]+)*"
+    r"(?:,\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*){0,3}\)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:.]{1,2}"
+    r"|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d{1,2}\s*[:-]?"
+    r"|[A-Z][\w'-]+:)\s+(?=\S)"
+)
+# Starts in lower case (after any bullet): the tail of a line cut elsewhere, not a lead.
+_FRAGMENT = re.compile(r"^[-–—•*\s]*[a-z]")
+_SENTENCE_SPLIT = re.compile(r"(?<=[a-z0-9\"”’)][.!?])\s+(?=[A-Z\"“])")
+
+
+def lead_title(body: str, max_chars: int = 160) -> tuple[str, str] | None:
+    """A fallback title and why: the head of the lead sentence (dateline dropped), the
+    first sentence of the body that is not a chrome shape; cut at a word boundary."""
+    for line in body.strip().split("\n"):
+        for sentence in _SENTENCE_SPLIT.split(line.strip()):
+            # a month label ("date 2024-01") stays in the body (it dates nothing, and the
+            # body is left as found) but is no part of a title
+            partial = partial_date_label(sentence)
+            sentence = partial.rest if partial is not None else sentence
+            if not sentence or _chrome_sentence(sentence):
+                continue
+            sentence = _DATELINE.sub("", sentence, count=1)
+            return first_sentence(sentence, max_chars), "lead sentence of the body"
+    return None
+
+
+def _chrome_sentence(text: str) -> bool:
+    """A chrome shape; a cue counts unless only weak cue words sit in a long sentence
+    ("share", "updates" in news prose)."""
+    if _FRAGMENT.match(text):
+        return True
+    reason = not_a_title(text)
+    if reason is None:
+        return False
+    if reason.startswith("cue:"):
+        return word_count(text) < 12 or any(strong for _, strong in cue_hits(text))
+    return True
 
 
 def first_sentence(body: str, max_chars: int = 160) -> str:
-    """A fallback title: the body's first sentence, cut at a word boundary."""
+    """The body's first sentence, cut at a word boundary."""
     first = body.strip().split("\n", 1)[0]
     m = re.search(r"(?<=[a-z0-9\"”’)])[.!?](?=\s+[A-Z\"“])", first)
     sentence = first[: m.start() + 1] if m else first

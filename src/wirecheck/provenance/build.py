@@ -17,6 +17,7 @@ from wirecheck.provenance.candidates import (
 from wirecheck.provenance.edges import PairResult, evaluate
 from wirecheck.provenance.families import build_families
 from wirecheck.provenance.minhash import estimated_jaccard
+from wirecheck.provenance.origins import resolve_origins
 from wirecheck.provenance.stories import Link, cluster
 from wirecheck.provenance.story_features import cheap_similarity
 from wirecheck.provenance.views import DocView, attach_lead_vectors, make_views
@@ -120,12 +121,15 @@ def _story(
     for a in ids:
         fams.setdefault(family_of[a].id, family_of[a])
     central = _central(members, links, index)
+    articles = {v.id: v.article for v in members}
+    named, origins = resolve_origins(sorted(fams.values(), key=lambda f: f.articles[0]), articles)
     return Story(
         id=stable_id("s", *ids),
         title=central.article.title or _first_words(central.article.body),
         articles=ids,
-        families=sorted(fams.values(), key=lambda f: f.articles[0]),
-        independent_origins=len(fams),
+        families=named,
+        independent_origins=len(origins),
+        origins=origins,
         explanation=_story_explanation(links),
     )
 

@@ -144,20 +144,15 @@ def article_label(article: Article) -> str:
 
 
 def family_label(family: Family, articles: dict[str, Article]) -> str:
-    """A readable name for a family: its origin outlet, a member's outlet or site, a title."""
+    """A readable name for a family: its origin (an agency or outlet named by credits, or
+    the origin text's outlet or host: ``provenance.origins``), else "unknown" with the
+    origin text's own label (a copier's outlet or a cut title would pose as the origin)."""
     if family.origin:
         return family.origin
     members = [articles[a] for a in family.articles if a in articles]
-    for art in members:
-        if art.outlet:
-            return art.outlet
-    for art in members:
-        host = urlsplit(art.url or art.source).netloc
-        if host:
-            return host.removeprefix("www.")
     origin = articles.get(family.origin_article or "") or (members[0] if members else None)
-    if origin is not None and origin.title:
-        return short(origin.title, 32)
+    if origin is not None:
+        return f"unknown ({article_label(origin)})"
     return family.id
 
 
