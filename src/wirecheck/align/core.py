@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from pydantic import BaseModel, Field
 
-from wirecheck.align.attributions import split_by_source
+from wirecheck.align.attributions import same_quoted_words, split_by_source
 from wirecheck.align.changes import find_changes
 from wirecheck.align.conflicts import Cluster, conflict_sentence, passage_of, split_quantities
 from wirecheck.align.context import family_map
@@ -177,10 +177,12 @@ def attribution_groups(cluster: Cluster, settings: AlignSettings) -> list[ClaimG
     parts = split_by_source(cluster)
     groups = [build_group(part, settings.corroborated_families) for part in parts]
     for i, left in enumerate(groups):
-        for right in groups[i + 1:]:
+        for k, right in enumerate(groups[i + 1:], start=i + 1):
+            if not same_quoted_words(parts[i], parts[k], settings.group.statement_anchor):
+                continue
             line = (f"the same quoted words are credited to {left.attribution} and to "
                     f"{right.attribution}")
-            passages = [passage_of(parts[i][0]), passage_of(parts[groups.index(right)][0])]
+            passages = [passage_of(parts[i][0]), passage_of(parts[k][0])]
             left.conflicts.append(ConflictNote(with_=right.id, explanation=line,
                                                passages=passages))
             right.conflicts.append(ConflictNote(with_=left.id, explanation=line,

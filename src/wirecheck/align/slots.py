@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from wirecheck.align.similarity import MentionView, word_runs
+from wirecheck.align.similarity import MentionView, stem, word_runs
+from wirecheck.align.text import content_words
 
 # A capitalised word (with its possessive cut off) is a name slot of the sentence.
 _NAME = re.compile(r"(?<![\w'’])([A-Z][\w-]*)(?:['’]s)?")
@@ -47,6 +48,10 @@ class Slots:
     parties: frozenset[str]
     # the sentence's first word when capitalised: a name or just a capital ("Nearly")
     opener: str = ""
+    # stems of the measured thing ("share of module" -> modul) and of the words around the
+    # number: a goods slot one side left without a category may still name the same goods
+    thing: frozenset[str] = frozenset()
+    around: frozenset[str] = frozenset()
 
     def describe(self) -> str:
         shown = [f"unit {self.unit or '?'}"]
@@ -91,6 +96,8 @@ def slots_of(view: MentionView) -> Slots:
         period=(q.period or "") if q is not None else "",
         parties=parties,
         opener=opener,
+        thing=frozenset(stem(content_words((m.measure or "").split(" of ", 1)[-1]))),
+        around=frozenset(view.measure),
     )
 
 
@@ -107,14 +114,28 @@ def _compare(name: str, a: str, b: str, match: Match) -> bool:
     return True
 
 
+def _same_goods(a: Slots, b: Slots, match: Match) -> bool:
+    """Goods slot: categories when both have one; else the uncategorised side's measured
+    thing found among the words around the other's number ("modules" in "navigation
+    modules imports") agrees."""
+    if a.goods and b.goods:
+        return _compare("goods", a.goods, b.goods, match)
+    if not (a.goods or b.goods):
+        return True
+    bare, other = (a, b) if not a.goods else (b, a)
+    if bare.thing and bare.thing <= other.around:
+        match.matched.append(f"goods {other.goods} (named '{' '.join(sorted(bare.thing))}')")
+        return True
+    return _compare("goods", a.goods, b.goods, match)
+
+
 def compare_slots(a: Slots, b: Slots) -> Match:
     """Do two quantity mentions speak of the same thing, slot by slot?"""
     match = Match("same")
     if not _compare("unit", a.unit, b.unit, match):
         return Match("different", reason=match.reason)
-    for name, x, y in (("goods", a.goods, b.goods), ("period", a.period, b.period)):
-        if not _compare(name, x, y, match):
-            return Match("different", reason=match.reason)
+    if not _same_goods(a, b, match) or not _compare("period", a.period, b.period, match):
+        return Match("different", reason=match.reason)
     if a.parties and b.parties:
         only_a = a.parties - b.parties - {b.opener}
         only_b = b.parties - a.parties - {a.opener}
