@@ -146,3 +146,27 @@ def test_reversed_relation_is_reported() -> None:
     assert [(ch.article, ch.kind) for ch in changes] == [(c.id, "direction")]
     assert "'Ostrelia sold 30 patrol boats to Valmora' where the other version says" in (
         changes[0].explanation)
+
+
+def test_qualifier_changed_in_reworded_sentence_against_origin() -> None:
+    origin = article("o", "Nearly 70% of the lathes Dovania bought last year were made by "
+                          "Ostrel Works, the inspectors said.", family="f1")
+    rewrite = article("r", "Ostrel Works built approximately 70% of the lathes that Dovania "
+                           "bought last year, inspectors reported.", family="f1")
+    data = analysis([origin, rewrite],
+                    derivations=[(rewrite.id, origin.id, DerivationKind.REWRITE)])
+    changes = align_claims(data, AlignSettings()).changes
+    assert [(c.article, c.origin, c.kind) for c in changes] == [
+        (rewrite.id, origin.id, "qualifier")]
+    assert "'approximately 70' where the other version says 'nearly 70'" in changes[0].explanation
+    assert changes[0].origin_text == origin.body
+
+
+def test_same_qualifier_class_in_reworded_sentence_is_no_change() -> None:
+    origin = article("o", "About 20 people were rescued from the river near Carrow by "
+                          "volunteers, police said.", family="f1")
+    rewrite = article("r", "Volunteers rescued around 20 people from the river near Carrow, "
+                           "police said.", family="f1")
+    data = analysis([origin, rewrite],
+                    derivations=[(rewrite.id, origin.id, DerivationKind.REWRITE)])
+    assert align_claims(data, AlignSettings()).changes == []

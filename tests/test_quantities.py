@@ -168,3 +168,16 @@ def test_overlap_is_symmetric(a: float, b: float) -> None:
     qa = parse_quantities(format_quantity(a, "%", "about"), SETTINGS)[0]
     qb = parse_quantities(format_quantity(b, "%", "nearly"), SETTINGS)[0]
     assert overlaps(qa, qb) == overlaps(qb, qa)
+
+
+def test_model_numbers_dates_and_distances_are_not_counts() -> None:
+    settings = ExtractSettings()
+    text = ("The Skylark 400 and its sister jet, a Verra X 9, landed 18 kilometres away on "
+            "3 avril with 120 passengers; a magnitude 6 tremor hit at 8 a.m.")
+    found = [(q.text, q.unit) for q in parse_quantities(text, settings)]
+    assert found == [("120", "count")]
+
+
+def test_decimal_comma_is_not_a_second_number() -> None:
+    found = parse_quantities("Une secousse de 7,4 a fait 9 morts.", ExtractSettings())
+    assert [q.text for q in found] == ["9"]

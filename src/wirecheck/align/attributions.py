@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from wirecheck.align.similarity import MentionView
+from wirecheck.align.similarity import MentionView, word_runs
+from wirecheck.align.text import quote_spans, tokens
 from wirecheck.align.titles import same_person
 from wirecheck.model import ClaimKind
 
@@ -62,3 +63,19 @@ def split_by_source(cluster: Cluster) -> list[Cluster]:
     ordered = sorted(parts.values(), key=len, reverse=True)
     ordered[0].extend(unnamed)
     return ordered
+
+
+def _quoted_runs(part: Cluster, run: int) -> set[tuple[str, ...]]:
+    out: set[tuple[str, ...]] = set()
+    for view in part:
+        text = view.mention.text
+        for start, end in quote_spans(text):
+            out |= word_runs([t.key for t in tokens(text, start, end)], run)
+    return out
+
+
+def same_quoted_words(left: Cluster, right: Cluster, run: int) -> bool:
+    """The two parts quote one set of words: a shared run of ``run`` words inside quote
+    marks. Two different quotes grouped on common words ("... to act quickly") credited to
+    two people contradict nothing."""
+    return not _quoted_runs(left, run).isdisjoint(_quoted_runs(right, run))

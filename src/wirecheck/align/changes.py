@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from wirecheck.align.classify import GapKind, classify_region
 from wirecheck.align.context import Context, make_context
-from wirecheck.align.numbers import number_changes
+from wirecheck.align.numbers import figure_changes, lines
 from wirecheck.align.passages import AlignedRegion, Doc, aligned_regions, make_doc
+from wirecheck.align.qualifier_changes import qualifier_changes
 from wirecheck.align.text import sentence_at
 from wirecheck.align.title_changes import title_changes
 from wirecheck.align.verdicts import Tie, basis_sentence, decide, resolve_ties
@@ -159,7 +160,10 @@ def find_changes(analysis: Analysis, settings: ChangeSettings) -> list[Change]:
     docs = {art.id: make_doc(art.id, art.body) for art in analysis.articles if art.body}
     changes, ties = wording_changes(docs, ctx, settings)
     _add(changes, title_changes(analysis, ctx, settings))
-    firm_numbers, number_ties = number_changes(docs, ctx, settings)
+    by_doc = {d.id: lines(d) for d in docs.values()}
+    firm_numbers, number_ties = figure_changes(by_doc, ctx, settings)
     _add(changes, firm_numbers)
-    _add(changes, resolve_ties(ties + number_ties, changes, ctx))
+    firm_qualifiers, qualifier_ties = qualifier_changes(by_doc, ctx, settings)
+    _add(changes, firm_qualifiers)
+    _add(changes, resolve_ties(ties + number_ties + qualifier_ties, changes, ctx))
     return changes

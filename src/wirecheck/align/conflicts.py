@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from wirecheck.align.intervals import Interval, compatible, to_interval
 from wirecheck.align.similarity import MentionView
+from wirecheck.align.slots import Match, pair_match
 from wirecheck.model import Passage, Quantity
 from wirecheck.settings.align import QuantitySettings
 
@@ -28,6 +29,9 @@ class Split:
     parts: list[Cluster]
     conflicts: list[tuple[int, int]] = field(default_factory=list)  # indices into parts
     compatible_part: int | None = None  # index of the part compatible with all others
+    # values that differ only inside one origin family: an update or a copy's change
+    updates: list[tuple[int, int]] = field(default_factory=list)
+    matches: dict[tuple[int, int], Match] = field(default_factory=dict)  # why each edge holds
 
 
 def _version_key(view: MentionView, settings: QuantitySettings) -> str:
@@ -44,29 +48,96 @@ def _first_quantity(cluster: Cluster) -> Quantity:
     return Quantity()
 
 
-def split_quantities(cluster: Cluster, settings: QuantitySettings) -> Split:
-    """Versions of one measure; conflicting ones apart, the rest merged."""
+def _voiced(parts: list[Cluster]) -> list[set[str]]:
+    """Per version, the families for which it is the family's own value (most of the
+    family's articles give it). A version only a minority of a family's copies give is a
+    copy's change of its origin (``changes`` reports it), not a second source; nor is a
+    sentence ``changes`` found to have changed its figure (``MentionView.changed``)."""
+    counts: list[dict[str, int]] = []
+    for part in parts:
+        tally: dict[str, int] = defaultdict(int)
+        for view in part:
+            if not view.changed:
+                tally[view.family] += 1
+        counts.append(tally)
+    top: dict[str, int] = defaultdict(int)
+    for tally in counts:
+        for family, n in tally.items():
+            top[family] = max(top[family], n)
+    return [{f for f, n in tally.items() if n == top[f]} for tally in counts]
+
+
+def _representatives(part: Cluster, families: set[str]) -> list[MentionView]:
+    """One mention per (family, sentence wording) of the given families."""
+    seen: dict[tuple[str, str], MentionView] = {}
+    for view in part:
+        if view.family in families:
+            seen.setdefault((view.family, view.mention.text), view)
+    return list(seen.values())
+
+
+def _cross_family_match(left: list[MentionView], right: list[MentionView], run: int) -> Match:
+    """The best slot match between mentions of the two versions from different families."""
+    best = Match("different", reason="no pair of versions from different families")
+    rank = {"different": 0, "possibly": 1, "same": 2}
+    for a in left:
+        for b in right:
+            if a.family == b.family:
+                continue
+            match = pair_match(a, b, run)
+            if rank[match.verdict] > rank[best.verdict]:
+                best = match
+                if match.verdict == "same":
+                    return best
+    return best
+
+
+def _relation(left: Cluster, right: Cluster, voiced: tuple[set[str], set[str]],
+              run: int) -> tuple[str, Match]:
+    """``conflict``, ``update`` or ``none`` for two versions whose intervals exclude each other."""
+    if {v.mention.article for v in left} & {v.mention.article for v in right}:
+        return "none", Match("different", reason="one text states both values: two facts")
+    vl, vr = voiced
+    if not any(a != b for a in vl for b in vr):
+        if {v.family for v in left} & {v.family for v in right}:
+            return "update", Match("same", reason="the values differ inside one origin family")
+        return "none", Match("different", reason="one side is a minority copy of its family")
+    match = _cross_family_match(_representatives(left, vl), _representatives(right, vr), run)
+    return ("conflict" if match.verdict == "same" else "none"), match
+
+
+def split_quantities(cluster: Cluster, settings: QuantitySettings, run: int = 6) -> Split:
+    """Versions of one measure; conflicting ones (slots agreeing) apart, the rest merged."""
     versions: dict[str, Cluster] = defaultdict(list)
     for view in cluster:
         versions[_version_key(view, settings)].append(view)
     parts = list(versions.values())
-    edges = [
-        (i, j)
-        for i in range(len(parts))
-        for j in range(i + 1, len(parts))
-        if compatible(_first_quantity(parts[i]), _first_quantity(parts[j]), settings) is False
-    ]
-    if not edges:
+    edges: dict[str, list[tuple[int, int]]] = {"conflict": [], "update": [], "none": []}
+    matches: dict[tuple[int, int], Match] = {}
+    voiced = _voiced(parts)
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts)):
+            if compatible(_first_quantity(parts[i]), _first_quantity(parts[j]), settings) is False:
+                kind, matches[(i, j)] = _relation(
+                    parts[i], parts[j], (voiced[i], voiced[j]), run)
+                edges[kind].append((i, j))
+    linked = edges["conflict"] + edges["update"]
+    if not linked:
         return Split(parts=[cluster])
-    in_conflict = sorted({i for edge in edges for i in edge})
-    free = [view for i, part in enumerate(parts) if i not in in_conflict for view in part]
-    kept = [parts[i] for i in in_conflict]
-    renumber = {old: new for new, old in enumerate(in_conflict)}
-    conflicts = [(renumber[i], renumber[j]) for i, j in edges]
+    apart = sorted({i for edge in linked for i in edge})
+    free = [view for i, part in enumerate(parts) if i not in apart for view in part]
+    kept = [parts[i] for i in apart]
+    renumber = {old: new for new, old in enumerate(apart)}
+    split = Split(
+        parts=kept,
+        conflicts=[(renumber[i], renumber[j]) for i, j in edges["conflict"]],
+        updates=[(renumber[i], renumber[j]) for i, j in edges["update"]],
+        matches={(renumber[i], renumber[j]): matches[(i, j)] for i, j in linked},
+    )
     if free:
         kept.append(free)
-        return Split(parts=kept, conflicts=conflicts, compatible_part=len(kept) - 1)
-    return Split(parts=kept, conflicts=conflicts)
+        split.compatible_part = len(kept) - 1
+    return split
 
 
 def interval_of(cluster: Cluster, settings: QuantitySettings) -> Interval | None:

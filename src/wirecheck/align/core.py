@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from pydantic import BaseModel, Field
 
-from wirecheck.align.attributions import split_by_source
+from wirecheck.align.attributions import same_quoted_words, split_by_source
 from wirecheck.align.changes import find_changes
 from wirecheck.align.conflicts import Cluster, conflict_sentence, passage_of, split_quantities
 from wirecheck.align.context import family_map
@@ -18,9 +18,11 @@ from wirecheck.align.similarity import (
     measure_words,
     quantity_pair,
 )
+from wirecheck.align.slots import Match
 from wirecheck.align.spans import tidy_mentions
 from wirecheck.align.statements import drop_restated, fill_statements
 from wirecheck.align.text import content_words, tokens
+from wirecheck.align.updates import note_update
 from wirecheck.model import (
     Analysis,
     Change,
@@ -83,16 +85,18 @@ def _quantity_starts(mentions: list[ClaimMention]) -> dict[tuple[str, str], list
 
 def quantity_groups(cluster: Cluster, settings: AlignSettings) -> list[ClaimGroup]:
     """Groups of one measure: one if all versions agree, else one per conflicting version."""
-    split = split_quantities(cluster, settings.quantity)
+    split = split_quantities(cluster, settings.quantity, settings.group.statement_anchor)
     groups = [build_group(part, settings.corroborated_families) for part in split.parts]
     for part, group in zip(split.parts, groups, strict=True):
         _explain_measure(part, group, settings)
     for i, j in split.conflicts:
-        _link(groups, split.parts, (i, j), settings)
+        _link(groups, split.parts, (i, j), settings, split.matches[(i, j)])
+    for i, j in split.updates:
+        note_update(groups, split.parts, (i, j))
     for group in groups:
         if group.conflicts:
             group.status = ClaimStatus.CONFLICT
-    if split.compatible_part is not None:
+    if split.compatible_part is not None and split.conflicts:
         _note_compatible(groups, split.compatible_part)
     return groups
 
@@ -112,10 +116,12 @@ def _explain_measure(part: Cluster, group: ClaimGroup, settings: AlignSettings) 
 
 
 def _link(
-    groups: list[ClaimGroup], parts: list[Cluster], edge: tuple[int, int], settings: AlignSettings
+    groups: list[ClaimGroup], parts: list[Cluster], edge: tuple[int, int], settings: AlignSettings,
+    match: Match,
 ) -> None:
     i, j = edge
-    line = conflict_sentence(parts[i], parts[j], settings.quantity)
+    matched = "; ".join(match.matched) or "no slot stated on either side"
+    line = f"{conflict_sentence(parts[i], parts[j], settings.quantity)} (slots matched: {matched})"
     passages = [passage_of(parts[i][0]), passage_of(parts[j][0])]
     details = Explanation(
         score=1.0,
@@ -132,6 +138,12 @@ def _link(
                 value=0.0,
                 weight=-1.0,
                 note="the qualified values share no number",
+            ),
+            FeatureScore(
+                name="slots_matched",
+                value=float(len(match.matched)),
+                weight=0.0,
+                note=f"what both versions are about: {matched}",
             ),
         ],
     )
@@ -165,10 +177,12 @@ def attribution_groups(cluster: Cluster, settings: AlignSettings) -> list[ClaimG
     parts = split_by_source(cluster)
     groups = [build_group(part, settings.corroborated_families) for part in parts]
     for i, left in enumerate(groups):
-        for right in groups[i + 1:]:
+        for k, right in enumerate(groups[i + 1:], start=i + 1):
+            if not same_quoted_words(parts[i], parts[k], settings.group.statement_anchor):
+                continue
             line = (f"the same quoted words are credited to {left.attribution} and to "
                     f"{right.attribution}")
-            passages = [passage_of(parts[i][0]), passage_of(parts[groups.index(right)][0])]
+            passages = [passage_of(parts[i][0]), passage_of(parts[k][0])]
             left.conflicts.append(ConflictNote(with_=right.id, explanation=line,
                                                passages=passages))
             right.conflicts.append(ConflictNote(with_=left.id, explanation=line,

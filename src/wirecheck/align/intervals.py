@@ -110,6 +110,24 @@ class Interval:
         return f"{left}{self.low:g}, {self.high:g}{right}"
 
 
+# Upper-bound wordings of a count that read as "no more than" ("as many as 20 people").
+UPPER = frozenset({"as many as", "up to", "at most", "no more than"})
+
+
+def qualifier_class(words: str) -> str | None:
+    """below/above/about/upper for a qualifier wording, None for any other words."""
+    words = words.strip().lower()
+    if words in UPPER:
+        return "upper"
+    if words in BELOW:
+        return "below"
+    if words in ABOVE:
+        return "above"
+    if words in APPROX and words not in ("some", "~"):
+        return "about"
+    return None
+
+
 def qualifier_key(quantity: Quantity) -> str:
     return (quantity.qualifier or "").strip().lower()
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wirecheck.align.context import Context
+from wirecheck.align.intervals import qualifier_class
 from wirecheck.align.passages import Doc
 from wirecheck.align.similarity import stem
 from wirecheck.align.text import STOPWORDS, jaccard, sentences
@@ -38,6 +39,8 @@ class Line:
     words: set[str]
     figures: dict[str, set[str]] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # unit -> figure as written
+    # (unit, figure) -> (qualifier class, qualifier as written) for qualified figures
+    qualified: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -68,13 +71,28 @@ def _figure(doc: Doc, i: int, line: Line) -> None:
     currency = doc.toks[i - 1].key if i > 0 and doc.toks[i - 1].key in _CURRENCIES else ""
     nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
     scale = nxt if nxt in _SCALES else ""
-    if not currency and not scale:
-        return
-    unit = f"{currency} {scale}".strip()
+    qualifier = qualifier_before(doc, i - 1 if currency else i)
+    if not currency and not scale and qualifier is None:
+        return  # a bare number is a year, a day, an address: a qualified one is a claim
+    unit = f"{currency} {scale}".strip() or "count"
     line.figures.setdefault(unit, set()).add(key)
     first = doc.toks[i - 1 if currency else i].start
     last = doc.toks[i + 1 if scale else i].end
+    if qualifier is not None:
+        line.qualified[(unit, key)] = qualifier
     line.shown.setdefault(unit, doc.body[first:last])
+
+
+def qualifier_before(doc: Doc, i: int) -> tuple[str, str] | None:
+    """(class, words) of the qualifier right before token ``i`` ("more than", "nearly")."""
+    for size in (3, 2, 1):
+        if i - size < 0:
+            continue
+        words = " ".join(doc.toks[k].key for k in range(i - size, i))
+        kind = qualifier_class(words)
+        if kind is not None:
+            return kind, words
+    return None
 
 
 def _best(line: Line, others: list[Line], threshold: float) -> Line | None:
@@ -115,38 +133,50 @@ def _builder(a: Line, b: Line, unit: str) -> Callable[[str], Change | None]:
     return build
 
 
-def _versions(a_id: str, line: Line, story: dict[str, list[Line]],
-              threshold: float) -> dict[str, Line]:
+def versions(a_id: str, line: Line, story: dict[str, list[Line]],
+             threshold: float) -> dict[str, Line]:
     """The best-matching sentence of every other text of the story (if close enough)."""
-    versions: dict[str, Line] = {}
+    found: dict[str, Line] = {}
     for b_id, b_lines in story.items():
         if b_id != a_id:
             match = _best(line, b_lines, threshold)
             if match is not None:
-                versions[b_id] = match
-    return versions
+                found[b_id] = match
+    return found
+
+
+def story_lines(by_doc: dict[str, list[Line]], ctx: Context) -> dict[str, dict[str, list[Line]]]:
+    """Each text's story: its texts' lines."""
+    story_of: dict[str, dict[str, list[Line]]] = {}
+    for members in ctx.by_story(list(by_doc)).values():
+        story = {b: by_doc[b] for b in members}
+        story_of.update(dict.fromkeys(members, story))
+    return story_of
 
 
 def number_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings
                    ) -> tuple[list[Change], list[Tie]]:
     """Firm changes and ties of figures in sentences matched across texts."""
     by_doc = {d.id: lines(d) for d in docs.values()}
-    story_of: dict[str, dict[str, list[Line]]] = {}  # each text's story: its texts' lines
-    for members in ctx.by_story(list(by_doc)).values():
-        story = {b: by_doc[b] for b in members}
-        story_of.update(dict.fromkeys(members, story))
+    return figure_changes(by_doc, ctx, settings)
+
+
+def figure_changes(by_doc: dict[str, list[Line]], ctx: Context, settings: ChangeSettings
+                   ) -> tuple[list[Change], list[Tie]]:
+    """Firm changes and ties of figures over the texts' figure lines."""
+    story_of = story_lines(by_doc, ctx)
     firm: list[Change] = []
     ties: list[Tie] = []
     for a_id, a_lines in by_doc.items():
         for line in a_lines:
-            versions = _versions(a_id, line, story_of[a_id], settings.figure_overlap)
-            differing = {b: u for b, m in versions.items() if (u := _differs(line, m))}
-            agreeing = [b for b in versions if b not in differing]
-            order = sorted(differing, key=lambda b: -jaccard(line.words, versions[b].words))
+            matched = versions(a_id, line, story_of[a_id], settings.figure_overlap)
+            differing = {b: u for b, m in matched.items() if (u := _differs(line, m))}
+            agreeing = [b for b in matched if b not in differing]
+            order = sorted(differing, key=lambda b: -jaccard(line.words, matched[b].words))
             verdict = decide(a_id, order, agreeing, ctx, settings)
             if verdict is None:
                 continue
-            b_line, unit = versions[verdict[1]], differing[verdict[1]]
+            b_line, unit = matched[verdict[1]], differing[verdict[1]]
             if verdict[0] == "tie":
                 ties.append(Tie(a_id, verdict[1], _builder(line, b_line, unit)))
                 continue

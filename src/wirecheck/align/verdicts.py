@@ -32,8 +32,15 @@ def decide(article: str, differing: Sequence[str], agreeing: Sequence[str], ctx:
            settings: ChangeSettings) -> tuple[str, str] | None:
     """(basis, the version compared with) for a text whose version differs, or None.
 
-    ``differing`` is ordered best version first; basis is origin|majority|tie.
+    ``differing`` is ordered best version first; basis is origin|majority|tie. A text that
+    agrees with more other families than differ from it keeps its wording even when a
+    provenance edge points at a differing source: that source is the odd one out (or the
+    edge's direction is wrong), and it is blamed in its own turn.
     """
+    own = ctx.families[article]
+    agree_families = {ctx.families[o] for o in agreeing} - {own}
+    if len(agree_families) > len({ctx.families[o] for o in differing} - {own}):
+        return None
     for other in differing:
         if (article, other) in ctx.derived_from and (other, article) not in ctx.derived_from:
             return "origin", other

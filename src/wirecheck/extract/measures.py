@@ -46,6 +46,7 @@ def _candidates(root: Token, after: int, doc: Doc, unit: str) -> list[Token]:
             out.extend(o for o in link.children if o.dep_ == "pobj" and o.ent_type_ != "DATE")
     if root.head.lower_ == "worth" and root.head.head != root.head:
         out.append(root.head.head)
+    out.extend(_governed_by(root))
     modifies = root.dep_ in ("nummod", "quantmod", "compound", "amod")
     if modifies and root.head.pos_ == "NOUN" and root.head.lemma_ not in _VALUE_NOUNS:
         out.append(root.head)
@@ -57,6 +58,20 @@ def _candidates(root: Token, after: int, doc: Doc, unit: str) -> list[Token]:
     verb = _clause_verb(root)
     out.extend([verb] if verb is not None else [])  # goods anywhere in the clause
     return out
+
+
+def _governed_by(root: Token) -> list[Token]:
+    """The noun a prepositional quantity belongs to: "a pay rise of 9%" -> rise; "agreed
+    to buy the project for $80 million" -> the verb's object (project)."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in ("of", "for") or prep.head == prep:
+        return []
+    owner = prep.head
+    if owner.pos_ == "NOUN" and owner.lemma_ not in _VALUE_NOUNS:
+        return [owner]
+    if owner.pos_ == "VERB" and prep.lower_ == "for":
+        return [c for c in owner.children if c.dep_ == "dobj"]
+    return []
 
 
 def _clause_verb(token: Token) -> Token | None:

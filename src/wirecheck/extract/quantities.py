@@ -136,7 +136,7 @@ def _alt(words: list[str]) -> str:
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PATTERN = re.compile(
-    rf"(?<![\w.$£€¥-])"
+    rf"(?<![\w.$£€¥-])(?<!\d,)"  # "7,4": the decimal part of a number, not a number
     rf"(?:(?P<qual>{_alt(list(QUALIFIERS))})\s+)?"
     rf"(?P<cur>{_alt(list(CURRENCY_SYMBOLS))})?\s?"
     rf"(?P<num>{_NUMBER}|(?:{_alt(list(WORD_NUMBERS))})(?![\w]))"
@@ -149,9 +149,23 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+    # the same in the other languages of wire copies (a date is never a count)
+    "|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre"
+    "|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre"
+    "|noviembre|diciembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|gennaio|febbraio"
+    "|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|mar[çc]o|maio"
+    "|junho|julho|setembro|outubro|dezembro|januari|februari|maart|mei|augustus"
 )
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"^\s*(?:de\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
+# A capitalised word right before a number, not opening the sentence: a model or product
+# number ("Boeing 737", "MAX 9"), never a count of the noun that follows.
+_NAME_BEFORE = re.compile(r"(?:^|(?P<lead>[.!?:;\"“”]\s*)|\s)(?P<word>[A-Z][\w-]*)\s+$")
+# Words before a number that make it a measurement or a label, not a count.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:magnitude|aged|age|flight|route|no\.|number|level|category|gate|platform)\s*$",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"^[\s-]*([A-Za-z][\w-]*)")
 _TIME_UNITS = {
     "year",
@@ -179,6 +193,36 @@ _TIME_UNITS = {
     "or",
     "percentage",
     "times",
+    # lengths, depths, weights of things and clock times: measurements, not counts
+    "km",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "mile",
+    "miles",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "feet",
+    "foot",
+    "ft",
+    "inches",
+    "cm",
+    "mm",
+    "mph",
+    "knots",
+    "gmt",
+    "utc",
+    "a",
+    # "years" in the other languages of wire copies
+    "ans",
+    "años",
+    "anni",
+    "jahre",
+    "anos",
+    "jaar",
 }
 
 
@@ -254,7 +298,21 @@ def _is_count(match: re.Match[str], text: str, number: str, qualifier: str | Non
     word = _NEXT_WORD.match(after)
     if word is not None and word.group(1).lower() in _TIME_UNITS:
         return False
+    if qualifier is None and _model_number(before, word):
+        return False
     return qualifier is not None or word is not None
+
+
+def _model_number(before: str, word: re.Match[str] | None) -> bool:
+    """A number named by the capitalised word before it or a capitals word after it
+    ("MAX 9", "737 MAX"),
+    or labelled by a measuring word ("magnitude 7", "aged 45", "flight 1282")."""
+    if _LABEL_BEFORE.search(before):
+        return True
+    if word is not None and len(word.group(1)) > 1 and word.group(1).isupper():
+        return True  # "737 MAX"; a capitalised adjective ("three Chinese groups") is fine
+    name = _NAME_BEFORE.search(before)
+    return name is not None and name.group("lead") is None and name.start("word") > 0
 
 
 def interval(

@@ -37,11 +37,19 @@ def quantity_mentions(
             if quantity.unit == "count":
                 measure = measure or last_count
                 last_count = measure
-                if measure is None or measure.split()[-1] in PERSON_NOUNS:
+                if measure is None or _vague_person_count(quantity, measure):
                     continue
             if measure is not None:
                 out.append(_quantity_mention(article, sentence, quantity, measure))
     return out
+
+
+def _vague_person_count(quantity: Quantity, measure: str) -> bool:
+    """"two senior officials" says who spoke, not how many: a person count is a claim only
+    when qualified or written in digits ("about 1,500 members", "at least 9 people")."""
+    if measure.split()[-1] not in PERSON_NOUNS:
+        return False
+    return quantity.qualifier is None and not quantity.text.strip()[:1].isdigit()
 
 
 def _conversion(text: str, first: Quantity, second: Quantity) -> bool:

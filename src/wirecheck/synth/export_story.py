@@ -25,6 +25,7 @@ from wirecheck.synth.prose import (
     variant,
 )
 from wirecheck.synth.records import Para, StoryFacts, Supply
+from wirecheck.synth.similar_shares import draw_similar, similar_claims, similar_paras
 
 
 @dataclass
@@ -80,6 +81,10 @@ def story_facts(c: Cast) -> StoryFacts:
         "share": f"share of {c.recipient}'s {c.goods[0][0]} imports from {c.firms[0].base}",
         "value": f"value of {c.goods[0][0]} {c.firms[0].base} shipped",
     }
+    similar = draw_similar(c.recipient, c.share, c.value, c.year)
+    if similar is not None:
+        facts.claims.update(
+            similar_claims(similar, c.recipient, c.goods[0][0], c.firms[0].base, c.year))
     for i, firm in enumerate(c.firms):
         facts.entities[firm.base] = firm.forms()
         facts.supplies.append(
@@ -176,11 +181,13 @@ def denial(c: Cast, v: int) -> Para:
 def own_facts(c: Cast, rng: random.Random, origin: int) -> list[Para]:
     """Facts only one origin reports (single-source in the gold when others exist)."""
     if origin == 0:
-        value = f"${c.value} million"
+        # the gold value carries the text's own qualifier ("an estimated" = about): the
+        # gold once gave the bare "$X million", which no reader would take for exact
+        value = f"an estimated ${c.value} million"
         return [
             Para(
                 "value",
-                f"{c.firms[0].short} shipped {c.goods[0][1]} worth an estimated {value} "
+                f"{c.firms[0].short} shipped {c.goods[0][1]} worth {value} "
                 f"between {c.year - 2} and {c.year}, the report said.",
                 "value",
                 value,
@@ -203,13 +210,17 @@ def export_event(rng: random.Random, n_origins: int, shared: list[names.Company]
     c = draw_cast(rng)
     country, _, capital = c.accuser
     origins: Origins = []
+    similar = draw_similar(c.recipient, c.share, c.value, c.year)
     for o in range(n_origins):
         v = variant(c.offset, o)
+        extra = [] if similar is None else similar_paras(
+            similar, (c.firms[0].short, c.firms[0].base), c.goods[0], c.recipient, c.year, v, o)
         paras = [
             lead(c, v),
             naming(c, v),
             *supplies(c, v, o),
             share(c, v, o),
+            *extra,
             denial(c, v),
             *own_facts(c, rng, o),
             Para("quote", f'"{c.said}," {c.minister.last} told reporters in {capital}.'),

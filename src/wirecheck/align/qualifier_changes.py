@@ -1,0 +1,79 @@
+"""Changed qualifiers in reworded sentences: the same figure, another bound.
+
+"nearly 70%" -> "approximately 70%", "as many as 20" -> "at least 20": the figure stays, so
+``numbers`` sees no change, yet the claim says something else (below the figure, around
+it, above it). Sentences are matched as ``numbers`` matches them (stemmed content words,
+the same figure in the same unit); who changed it is decided by ``verdicts.decide``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from wirecheck.align.context import Context
+from wirecheck.align.numbers import Line, story_lines, versions
+from wirecheck.align.text import jaccard
+from wirecheck.align.verdicts import Tie, basis_sentence, decide
+from wirecheck.model import Change, Explanation, FeatureScore, stable_id
+from wirecheck.settings.align import ChangeSettings
+
+
+def _changed_qualifier(a: Line, b: Line) -> tuple[str, str] | None:
+    """(a's qualified figure, b's) when a figure both give carries another qualifier class."""
+    for (unit, figure), (kind, _) in sorted(a.qualified.items()):
+        if figure not in b.figures.get(unit, set()):
+            continue
+        other = b.qualified.get((unit, figure))
+        other_kind = other[0] if other else "exact"
+        if other_kind != kind:
+            theirs = f"{other[1]} {figure}" if other else figure
+            return f"{a.qualified[(unit, figure)][1]} {figure}", theirs
+    return None
+
+
+def make_qualifier_change(a: Line, b: Line, shown: tuple[str, str], basis: str) -> Change:
+    note = (f"changed qualifier: '{shown[0]}' where the other version says '{shown[1]}' in a "
+            "sentence about the same thing")
+    features = [
+        FeatureScore(name="qualifier_change", value=1.0, weight=1.0, note=note),
+        FeatureScore(name="sentence_overlap", value=round(jaccard(a.words, b.words), 3),
+                     weight=0.0, note="stemmed content words the two sentences share (Jaccard)"),
+        FeatureScore(name=f"basis_{basis.split(':')[0]}", value=1.0, weight=0.0, note=basis),
+    ]
+    return Change(id=stable_id("ch", a.doc.id, str(a.start), "qualifier"), article=a.doc.id,
+                  origin=b.doc.id, kind="qualifier", text=a.text, origin_text=b.text,
+                  explanation=f"{note} ({basis})",
+                  details=Explanation(score=1.0, features=features, summary=f"{note} ({basis})"))
+
+
+def qualifier_changes(by_doc: dict[str, list[Line]], ctx: Context, settings: ChangeSettings
+                      ) -> tuple[list[Change], list[Tie]]:
+    """Firm changes and ties of qualifiers on one figure in sentences matched across texts."""
+    story_of = story_lines(by_doc, ctx)
+    firm: list[Change] = []
+    ties: list[Tie] = []
+    for a_id, a_lines in by_doc.items():
+        for line in a_lines:
+            if not line.qualified:
+                continue
+            matched = versions(a_id, line, story_of[a_id], settings.figure_overlap)
+            differing = {b: s for b, m in matched.items() if (s := _changed_qualifier(line, m))}
+            agreeing = [b for b in matched if b not in differing]
+            order = sorted(differing, key=lambda b: -jaccard(line.words, matched[b].words))
+            verdict = decide(a_id, order, agreeing, ctx, settings)
+            if verdict is None:
+                continue
+            other, shown = matched[verdict[1]], differing[verdict[1]]
+            if verdict[0] == "tie":
+                ties.append(Tie(a_id, verdict[1], _builder(line, other, shown)))
+                continue
+            basis = basis_sentence(verdict[0], len({ctx.families[b] for b in differing}))
+            firm.append(make_qualifier_change(line, other, shown, basis))
+    return firm, ties
+
+
+def _builder(a: Line, b: Line, shown: tuple[str, str]) -> Callable[[str], Change | None]:
+    def build(basis: str) -> Change | None:
+        return make_qualifier_change(a, b, shown, basis)
+
+    return build

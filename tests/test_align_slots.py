@@ -1,0 +1,86 @@
+"""Slot-aware conflicts: other importers, other years, one text's two numbers, updates
+inside one origin family (invented texts)."""
+
+from __future__ import annotations
+
+from test_align_factories import analysis, article, quantity_mention
+from wirecheck.align import align_claims
+from wirecheck.align.slots import Slots, compare_slots, parties_of
+from wirecheck.model import ClaimGroup, ClaimStatus
+from wirecheck.settings.align import AlignSettings
+
+
+def _conflicts(claims: list[ClaimGroup]) -> list[ClaimGroup]:
+    return [g for g in claims if g.status == ClaimStatus.CONFLICT]
+
+
+def test_nearly_and_more_than_of_one_importer_conflict_with_slots_named() -> None:
+    a = article("a", "Nearly 40% of Dovania's lathe imports in 2021 came from Ostrelia.")
+    b = article("b", "Officials said more than 40% of Dovania's lathe imports in 2021 came "
+                     "from Ostrelia.")
+    mentions = [
+        quantity_mention(a, a.body, "Nearly 40%", 40, "%", "nearly", "lathe imports", "2021"),
+        quantity_mention(b, b.body, "more than 40%", 40, "%", "more than", "lathe imports",
+                         "2021"),
+    ]
+    groups = _conflicts(align_claims(analysis([a, b], mentions), AlignSettings()).claims)
+    assert len(groups) == 2
+    note = groups[0].conflicts[0]
+    assert "slots matched" in note.explanation and "dovania" in note.explanation
+    assert note.details is not None
+    assert any(f.name == "slots_matched" and f.value >= 2 for f in note.details.features)
+
+
+def test_another_importer_or_another_year_is_no_conflict() -> None:
+    a = article("a", "Nearly 40% of Dovania's lathe imports in 2021 came from Ostrelia.")
+    b = article("b", "More than 55% of Karvia's lathe imports in 2021 came from Ostrelia.")
+    c = article("c", "Ostrelia supplied more than 70% of Dovania's lathe imports in 2019.")
+    mentions = [
+        quantity_mention(a, a.body, "Nearly 40%", 40, "%", "nearly", "lathe imports", "2021"),
+        quantity_mention(b, b.body, "More than 55%", 55, "%", "more than", "lathe imports",
+                         "2021"),
+        quantity_mention(c, c.body, "more than 70%", 70, "%", "more than", "lathe imports",
+                         "2019"),
+    ]
+    claims = align_claims(analysis([a, b, c], mentions), AlignSettings()).claims
+    assert not _conflicts(claims)
+
+
+def test_two_numbers_of_one_text_never_conflict() -> None:
+    text = "The quake struck 18 kilometres from Belmora at a depth of 35 kilometres."
+    a, b = article("a", text), article("b", text)
+    mentions = [quantity_mention(art, text, n, float(n), "count", None, "count of kilometre")
+                for art in (a, b) for n in ("18", "35")]
+    claims = align_claims(analysis([a, b], mentions), AlignSettings()).claims
+    assert not _conflicts(claims)
+
+
+def test_a_figure_changed_inside_one_family_is_an_update_not_a_conflict() -> None:
+    first = article("a", "At least four people died in the Belmora earthquake on Tuesday.",
+                    family="f-wire")
+    later = article("b", "At least nine people died in the Belmora earthquake on Tuesday.",
+                    family="f-wire")
+    mentions = [
+        quantity_mention(first, first.body, "At least four", 4, "count", "at least",
+                         "count of people"),
+        quantity_mention(later, later.body, "At least nine", 9, "count", "at least",
+                         "count of people"),
+    ]
+    claims = align_claims(analysis([first, later], mentions), AlignSettings()).claims
+    assert not _conflicts(claims)
+    notes = [f.note for g in claims if g.explanation for f in g.explanation.features
+             if f.name == "updated_within_family"]
+    assert len(notes) == 2 and all("a-a" in n and "a-b" in n for n in notes)
+
+
+def test_a_slot_stated_on_one_side_only_is_possibly_the_same() -> None:
+    left = Slots(unit="%", goods="", period="2021", parties=frozenset({"dovania"}))
+    right = Slots(unit="%", goods="", period="", parties=frozenset({"dovania"}))
+    assert compare_slots(left, right).verdict == "possibly"
+    other = Slots(unit="%", goods="", period="2021", parties=frozenset({"karvia"}))
+    assert compare_slots(left, other).verdict == "different"
+
+
+def test_parties_leave_out_a_sentence_capital() -> None:
+    names, opener = parties_of("Nearly 40% of Dovania's imports came from Ostrelia in May.")
+    assert names == {"dovania", "ostrelia"} and opener == "nearly"
