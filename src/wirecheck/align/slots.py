@@ -129,6 +129,14 @@ def _same_goods(a: Slots, b: Slots, match: Match) -> bool:
     return _compare("goods", a.goods, b.goods, match)
 
 
+def _other_things(a: Slots, b: Slots) -> bool:
+    """Both name what they measure, with no word in common and neither named near the other's
+    number ("people" vs "buildings"); "modules" near "navigation modules" is one thing."""
+    if not (a.thing and b.thing) or a.thing & b.thing:
+        return False
+    return not (a.thing <= b.around or b.thing <= a.around)
+
+
 def compare_slots(a: Slots, b: Slots) -> Match:
     """Do two quantity mentions speak of the same thing, slot by slot?"""
     match = Match("same")
@@ -136,6 +144,9 @@ def compare_slots(a: Slots, b: Slots) -> Match:
         return Match("different", reason=match.reason)
     if not _same_goods(a, b, match) or not _compare("period", a.period, b.period, match):
         return Match("different", reason=match.reason)
+    if _other_things(a, b):
+        return Match("different", reason=f"counts other things ('{' '.join(sorted(a.thing))}'"
+                                         f" vs '{' '.join(sorted(b.thing))}')")
     if a.parties and b.parties:
         only_a = a.parties - b.parties - {b.opener}
         only_b = b.parties - a.parties - {a.opener}
