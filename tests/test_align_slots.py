@@ -81,9 +81,11 @@ def test_a_slot_stated_on_one_side_only_is_possibly_the_same() -> None:
     assert compare_slots(left, other).verdict == "different"
 
 
-def test_parties_leave_out_a_sentence_capital() -> None:
+def test_parties_leave_out_a_qualifier_capital_but_keep_an_opening_name() -> None:
     names, opener = parties_of("Nearly 40% of Dovania's imports came from Ostrelia in May.")
-    assert names == {"dovania", "ostrelia"} and opener == "nearly"
+    assert names == {"dovania", "ostrelia"} and opener == ""
+    names, opener = parties_of("Kestrel accounted for 40% of Dovania's imports.")
+    assert names == {"kestrel", "dovania"} and opener == "kestrel"
 
 
 def test_counts_of_other_things_and_open_tolls_are_no_conflict() -> None:
