@@ -81,6 +81,24 @@ def test_a_slot_stated_on_one_side_only_is_possibly_the_same() -> None:
     assert compare_slots(left, other).verdict == "different"
 
 
-def test_parties_leave_out_a_sentence_capital() -> None:
+def test_parties_leave_out_a_qualifier_capital_but_keep_an_opening_name() -> None:
     names, opener = parties_of("Nearly 40% of Dovania's imports came from Ostrelia in May.")
-    assert names == {"dovania", "ostrelia"} and opener == "nearly"
+    assert names == {"dovania", "ostrelia"} and opener == ""
+    names, opener = parties_of("Kestrel accounted for 40% of Dovania's imports.")
+    assert names == {"kestrel", "dovania"} and opener == "kestrel"
+
+
+def test_counts_of_other_things_and_open_tolls_are_no_conflict() -> None:
+    a = article("a", "At least four people died when the Belmora quake struck in 2031.")
+    b = article("b", "More than 900 people were hurt when the Belmora quake struck in 2031.")
+    c = article("c", "The Belmora quake damaged 50,000 buildings in 2031.")
+    mentions = [
+        quantity_mention(a, a.body, "At least four", 4, "count", "at least", "count of people",
+                         "2031"),
+        quantity_mention(b, b.body, "More than 900", 900, "count", "more than",
+                         "count of people", "2031"),
+        quantity_mention(c, c.body, "50,000", 50000, "count", None, "count of building", "2031"),
+    ]
+    mentions[0].quantity.low, mentions[0].quantity.high = 4.0, None  # type: ignore[union-attr]
+    claims = align_claims(analysis([a, b, c], mentions), AlignSettings()).claims
+    assert not _conflicts(claims)

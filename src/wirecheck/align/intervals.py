@@ -9,6 +9,7 @@ qualifier, the interval is built here from the settings.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from wirecheck.model import Quantity
@@ -142,6 +143,10 @@ def to_interval(quantity: Quantity, settings: QuantitySettings) -> Interval | No
     low, high = quantity.low, quantity.high
     if settings.use_extracted and low is not None and high is not None and low < high:
         return Interval(low, high, quantity.low_inclusive, quantity.high_inclusive)
+    if settings.use_extracted and low is not None and high is None and quantity.qualifier:
+        # "at least four": extraction leaves it open above; a toll of "at least four"
+        # excludes no higher figure
+        return Interval(low, math.inf, quantity.low_inclusive, True)
     value = _value(quantity)
     if value is None:
         return None

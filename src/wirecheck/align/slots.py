@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wirecheck.align.intervals import ABOVE, APPROX, BELOW, UPPER
 from wirecheck.align.similarity import MentionView, stem, word_runs
 from wirecheck.align.text import content_words
 
@@ -38,6 +39,10 @@ _NOT_PARTIES = frozenset({
 })
 
 
+# The words of qualifiers ("Nearly", "More than", "About"): a sentence's capital, no name.
+_QUALIFIER_WORDS = frozenset(w for q in (*BELOW, *ABOVE, *APPROX, *UPPER) for w in q.split())
+
+
 @dataclass(frozen=True)
 class Slots:
     """The slots of one quantity mention (empty string / empty set: not stated)."""
@@ -46,8 +51,7 @@ class Slots:
     goods: str
     period: str
     parties: frozenset[str]
-    # the sentence's first word when capitalised: a name or just a capital ("Nearly")
-    opener: str = ""
+    opener: str = ""  # the sentence's first word when it is a party
     # stems of the measured thing ("share of module" -> modul) and of the words around the
     # number: a goods slot one side left without a category may still name the same goods
     thing: frozenset[str] = frozenset()
@@ -71,18 +75,18 @@ class Match:
 
 
 def parties_of(sentence: str) -> tuple[frozenset[str], str]:
-    """Names of a sentence (lower case) without function and calendar words, and its
-    capitalised first word apart (a name or merely a sentence's capital)."""
+    """Names of a sentence (lower case) without function, calendar and qualifier words
+    ("Nearly 40% of ..."), and its first word when that is one of them (a name opening the
+    sentence, "Kestrel accounted for ...", is as much a party as any other)."""
     found = set()
     opener = ""
     for match in _NAME.finditer(sentence):
         word = match.group(1).lower()
-        if word in _NOT_PARTIES or len(word) < 2:
+        if word in _NOT_PARTIES or word in _QUALIFIER_WORDS or len(word) < 2:
             continue
+        found.add(word)
         if sentence[:match.start()].strip(" \"'“‘(") == "":
             opener = word
-        else:
-            found.add(word)
     return frozenset(found), opener
 
 
@@ -129,6 +133,14 @@ def _same_goods(a: Slots, b: Slots, match: Match) -> bool:
     return _compare("goods", a.goods, b.goods, match)
 
 
+def _other_things(a: Slots, b: Slots) -> bool:
+    """Both name what they measure, with no word in common and neither named near the other's
+    number ("people" vs "buildings"); "modules" near "navigation modules" is one thing."""
+    if not (a.thing and b.thing) or a.thing & b.thing:
+        return False
+    return not (a.thing <= b.around or b.thing <= a.around)
+
+
 def compare_slots(a: Slots, b: Slots) -> Match:
     """Do two quantity mentions speak of the same thing, slot by slot?"""
     match = Match("same")
@@ -136,9 +148,12 @@ def compare_slots(a: Slots, b: Slots) -> Match:
         return Match("different", reason=match.reason)
     if not _same_goods(a, b, match) or not _compare("period", a.period, b.period, match):
         return Match("different", reason=match.reason)
+    if _other_things(a, b):
+        return Match("different", reason=f"counts other things ('{' '.join(sorted(a.thing))}'"
+                                         f" vs '{' '.join(sorted(b.thing))}')")
     if a.parties and b.parties:
-        only_a = a.parties - b.parties - {b.opener}
-        only_b = b.parties - a.parties - {a.opener}
+        only_a = a.parties - b.parties
+        only_b = b.parties - a.parties
         if only_a and only_b:
             extra = sorted(only_a | only_b)
             return Match("different", reason=f"parties differ ({', '.join(extra)})")

@@ -186,6 +186,7 @@ _TIME_UNITS = {
     "decades",
     "am",
     "pm",
+    "h",
     "year-old",
     "of",
     "to",
@@ -295,6 +296,8 @@ def _is_count(match: re.Match[str], text: str, number: str, qualifier: str | Non
         return False
     if after[:1] in ("-", "/", ":") or before[-1:] in ("/", ":", "#"):
         return False
+    if len(number) > 1 and number[0] == "0" and number[1].isdigit():
+        return False  # "04": minutes of a clock time or a code, never a count
     word = _NEXT_WORD.match(after)
     if word is not None and word.group(1).lower() in _TIME_UNITS:
         return False
