@@ -3,7 +3,8 @@
 Three joins, each with its reason kept on the member:
 1. same order-free token key after ``fingerprints`` legal-form removal (case, punctuation,
    legal form, word order: "X Research Institute" = "Research Institute of X");
-2. spelling slips: same token count, rapidfuzz ``token_sort_ratio`` >= ``org_fuzzy_join``;
+2. spelling slips: same token count, rapidfuzz ``token_sort_ratio`` >= ``org_fuzzy_join``,
+   every differing word keeping its first letter;
 3. short forms: a name whose tokens are a subset of exactly one longer name, where the longer
    name only adds generic organisation words ("Acme" = "Acme Technology Group"); an acronym of
    exactly one longer name joins it too. Names that add distinctive words ("Acme Aero Systems")
@@ -48,9 +49,18 @@ def _fuzzy_edges(groups: list[Group], threshold: float) -> list[tuple[int, int, 
                     )
                     / 100.0
                 )
-                if score >= threshold:
+                if score >= threshold and _slip_only(groups[left].tokens, groups[right].tokens):
                     edges.append((left, right, f"spelling variant (token similarity {score:.2f})"))
     return edges
+
+
+def _slip_only(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Every differing word keeps its first letter: a slip ("Acmee" for "Acme"), not another
+    name that happens to rhyme ("Kestrel" and "Istrel" are two companies)."""
+    mine, theirs = set(left) - set(right), set(right) - set(left)
+    return all(any(a[:1] == b[:1] for b in theirs) for a in mine) and all(
+        any(b[:1] == a[:1] for a in mine) for b in theirs
+    )
 
 
 def _short_form_edges(groups: list[Group]) -> list[tuple[int, int, str]]:

@@ -23,6 +23,7 @@ from wirecheck.entities.names import (
 from wirecheck.entities.orgs import cluster_orgs
 from wirecheck.entities.people import cluster_people, person_keys
 from wirecheck.entities.places import cluster_countries, country_of
+from wirecheck.entities.shortforms import in_story_context
 from wirecheck.entities.siblings import list_siblings
 from wirecheck.entities.titles import titled_people
 from wirecheck.model import Alias, Analysis, Entity, EntityType, IngestError, stable_id
@@ -61,6 +62,7 @@ def resolve_only(analysis: Analysis, settings: ScreenSettings) -> list[Entity]:
     surfaces += titled_people(analysis.articles, surfaces)
     bodies = {art.id: art.body for art in analysis.articles}
     places, people, orgs = route_surfaces(surfaces)
+    orgs = in_story_context(orgs, {art.id: art.story or art.id for art in analysis.articles})
     _, extra_people, siblings = route_surfaces(list_siblings(bodies, orgs))
     people += extra_people
     orgs += siblings

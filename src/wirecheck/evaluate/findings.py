@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -207,11 +208,20 @@ def gold_entity_groups(gold: Mapping[str, Any]) -> dict[str, list[str]]:
     return groups
 
 
+def _distinctive_forms(groups: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Gold groups without the forms another group lists too: stories drawn independently
+    can call two companies by one short name ("Acme" for "Acme Dynamics" in one story, for
+    "Acme Mining" in another); such a form is resolved in its story's context and cannot tell
+    which corpus-wide group an entity holds."""
+    owners: Counter[str] = Counter(norm(f) for forms in groups.values() for f in set(forms))
+    return {name: [f for f in forms if owners[norm(f)] == 1] for name, forms in groups.items()}
+
+
 def score_entities(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
     """A gold group is right when its surface forms resolve to exactly one entity holding
     no other group's forms; each entity holding two groups' forms is a false merge."""
     row = FindingScore(finding="entity_groups")
-    groups = gold_entity_groups(gold)
+    groups = _distinctive_forms(gold_entity_groups(gold))
     if not k.analysis.entities:
         row.note = "analysis has no entities"
     holders: dict[str, set[str]] = {}  # entity id -> gold groups it holds

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from wirecheck.extract.entities import entity_mentions, entity_spans
 from wirecheck.extract.goods import load_taxonomy
+from wirecheck.extract.goods_spans import end_uses_under
 from wirecheck.extract.lexicon import GROUP_NOUNS
 from wirecheck.extract.quantity_claims import quantity_mentions
+from wirecheck.extract.roles import find_triggers
 from wirecheck.extract.sentences import SentenceInfo, sentence_infos, source_of
 from wirecheck.extract.speech import quote_mentions, statement_mentions
 from wirecheck.extract.supply import SentenceParts, SupplyFinding, supply_in_sentence
@@ -69,7 +71,7 @@ def extract_from_doc(
 def _supply_mentions(
     article: Article, sentences: list[SentenceInfo], settings: ExtractSettings
 ) -> list[ClaimMention]:
-    out: list[ClaimMention] = []
+    found: list[tuple[SentenceInfo, SupplyFinding]] = []
     previous: list[SupplyFinding] = []
     recipients: Counter[str] = Counter()
     for index, sentence in enumerate(sentences):
@@ -89,9 +91,35 @@ def _supply_mentions(
         if not findings and index > 0:
             findings = _another_supplier(sentence, previous)
             where = _joined(article.body, sentences[index - 1], sentence)
-        out.extend(_supply_mention(article, where, f) for f in findings)
+        found.extend((where, f) for f in findings)
         previous = findings
+    uses = _stated_end_uses(sentences)
+    return [_supply_mention(article, where, _with_end_use(f, uses)) for where, f in found]
+
+
+def _stated_end_uses(sentences: list[SentenceInfo]) -> dict[str, list[str]]:
+    """End uses an article states for a goods category anywhere it describes supplying them
+    ("accused three firms of supplying X and Y ..., saying they were used to build Z"), also
+    where no named supplier is in that sentence."""
+    out: dict[str, list[str]] = {}
+    for sentence in sentences:
+        if not sentence.goods or not find_triggers(sentence.span):
+            continue
+        uses = end_uses_under(sentence.span.root, [g.head for g in sentence.goods])
+        for hit in sentence.goods:
+            for use in [*hit.end_uses, *uses]:
+                known = out.setdefault(hit.category, [])
+                if use not in known:
+                    known.append(use)
     return out
+
+
+def _with_end_use(finding: SupplyFinding, uses: dict[str, list[str]]) -> SupplyFinding:
+    stated = uses.get(finding.goods.category, [])
+    if finding.end_uses or not stated:
+        return finding
+    rule = "end use stated for these goods elsewhere in the article"
+    return replace(finding, end_uses=list(stated), rules=[*finding.rules, rule])
 
 
 def _joined(body: str, first: SentenceInfo, second: SentenceInfo) -> SentenceInfo:

@@ -88,8 +88,7 @@ def strike_event(rng: random.Random, n_origins: int, shared: list[names.Company]
 
 
 def deal_event(rng: random.Random, n_origins: int, shared: list[names.Company]) -> Event:
-    buyer = names.company(rng, lx.RESOURCE_SECTORS)
-    seller = names.company(rng, lx.RESOURCE_SECTORS)
+    buyer, seller = names.companies(rng, 2, lx.RESOURCE_SECTORS)
     mineral, country = pick(rng, lx.MINERALS), pick(rng, lx.PORT_COUNTRIES)
     project, ceo, offset = names.word(rng), names.person(rng, "chief executive"), between(rng, 0, 3)
     price, stake, start = between(rng, 50, 900), between(rng, 5, 30), between(rng, 2026, 2031)

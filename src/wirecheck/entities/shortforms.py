@@ -1,0 +1,70 @@
+"""Short forms read in their context: a name used after a full introduction in one story.
+
+News introduces an organisation once by its full name ("Acme Dynamics Co. Ltd.") and then
+calls it by a short form ("Acme"), an acronym ("AD"), or a possessive ("Acme's"). Across a
+whole corpus such a short form is ambiguous (two stories may each have an "Acme ..."), but
+within one story it names the one organisation introduced there whose name it abbreviates.
+Legal forms and possessives are already removed by ``org_tokens``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from wirecheck.entities.collect import Surface
+from wirecheck.entities.names import acronym, org_tokens, token_key
+
+
+def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` keeps the first word of ``long`` and only drops words, or is its acronym."""
+    if len(short) >= len(long) or not short:
+        return False
+    if len(short) == 1 and len(short[0]) >= 2 and short[0] == acronym(long):
+        return True
+    return short[0] == long[0] and set(short) < set(long)
+
+
+def expansions(names: Iterable[str]) -> dict[str, str]:
+    """For the organisation names of one context, each short form -> the full name it stands for.
+
+    A short form maps only when exactly one full name of the context (counting spellings with
+    the same words as one) abbreviates to it; the full name returned is its shortest spelling
+    (the one without a legal form).
+    """
+    tokens = {name: org_tokens(name) for name in set(names)}
+    fulls: dict[str, str] = {}  # token key -> shortest spelling
+    for name, toks in sorted(tokens.items()):
+        if len(toks) >= 2:
+            key = token_key(toks)
+            if key not in fulls or len(name) < len(fulls[key]):
+                fulls[key] = name
+    out: dict[str, str] = {}
+    for name, toks in tokens.items():
+        targets = {k for k, full in fulls.items() if _abbreviates(toks, tokens[full])}
+        # the narrowest reading: "Acme" with "Acme Dynamics" and "Acme Dynamics Asia" is the
+        # former only when the latter extends it (a subsidiary is named in full)
+        narrow = {k for k in targets if not any(set(o.split()) < set(k.split()) for o in targets)}
+        if len(narrow) == 1:
+            out[name] = fulls[narrow.pop()]
+    return out
+
+
+def in_story_context(surfaces: list[Surface], story_of: dict[str, str]) -> list[Surface]:
+    """Organisation surfaces with ``full`` set where a short form stands for a full name
+    introduced in the same story (articles of no story are their own context)."""
+    by_story: dict[str, list[Surface]] = defaultdict(list)
+    for surface in surfaces:
+        by_story[story_of.get(surface.article, surface.article)].append(surface)
+    out: list[Surface] = []
+    for members in by_story.values():
+        full_of = expansions(s.text for s in members)
+        for surface in members:
+            full = full_of.get(surface.text)
+            if full is None:
+                out.append(surface)
+                continue
+            note = surface.note or f"short form of '{full}', named in full in the same story"
+            out.append(replace(surface, full=full, note=note))
+    return out
