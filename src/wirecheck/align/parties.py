@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from wirecheck.align.similarity import MentionView
 from wirecheck.entities.names import clean_surface, drop_registered_place
 from wirecheck.entities.places import country_of
-from wirecheck.entities.shortforms import expansions
+from wirecheck.entities.shortforms import Context
 from wirecheck.model import Analysis, ClaimKind
 
 
@@ -35,20 +35,26 @@ def _clean(name: str) -> str:
 def resolve_supply_parties(
     views: Sequence[MentionView], org_names: dict[str, list[str]]
 ) -> None:
-    """Replace short-form suppliers and recipients of one story's supply mentions in place."""
+    """Replace short-form suppliers and recipients of one story's supply mentions in place
+    (read in their article first, then in the story)."""
     supply = [v for v in views if v.mention.kind == ClaimKind.SUPPLY]
     if not supply:
         return
-    articles = {v.mention.article for v in views}
-    names = [n for a in articles for n in org_names.get(a, [])]
-    names += [_clean(p) for v in supply for p in (v.mention.supplier, v.mention.recipient) if p]
-    full_of = expansions(n for n in names if country_of(n) is None)
+    named = [(a, n) for a in {v.mention.article for v in views} for n in org_names.get(a, [])]
+    named += [
+        (v.mention.article, _clean(p))
+        for v in supply
+        for p in (v.mention.supplier, v.mention.recipient)
+        if p
+    ]
+    orgs = [(a, n) for a, n in named if country_of(n) is None]
+    context = Context(orgs, {a: "story" for a, _ in orgs})  # the views are one story's
     for view in supply:
         m = view.mention
-        update = {
-            role: full_of.get(_clean(party), _clean(party))
-            for role, party in (("supplier", m.supplier), ("recipient", m.recipient))
-            if party and country_of(party) is None
-        }
+        update: dict[str, str] = {}
+        for role, party in (("supplier", m.supplier), ("recipient", m.recipient)):
+            if party and country_of(party) is None:
+                found = context.full(m.article, _clean(party))
+                update[role] = found[0] if found else _clean(party)
         if update:
             view.mention = m.model_copy(update=update)

@@ -51,20 +51,42 @@ def expansions(names: Iterable[str]) -> dict[str, str]:
     return out
 
 
+class Context:
+    """Short forms resolved in their article first, then in their story: an article that
+    names "Acme Dynamics" tells what its own "Acme" is, even when another article of the
+    story also names an "Acme Bureau"."""
+
+    def __init__(self, named: Iterable[tuple[str, str]], story_of: dict[str, str]) -> None:
+        by_article: dict[str, set[str]] = defaultdict(set)
+        by_story: dict[str, set[str]] = defaultdict(set)
+        for article, name in named:
+            by_article[article].add(name)
+            by_story[story_of.get(article, article)].add(name)
+        self.story_of = story_of
+        self.in_article = {a: expansions(names) for a, names in by_article.items()}
+        self.in_story = {s: expansions(names) for s, names in by_story.items()}
+
+    def full(self, article: str, name: str) -> tuple[str, str] | None:
+        """(full name, where it was introduced) for a short form, else None."""
+        found = self.in_article.get(article, {}).get(name)
+        if found is not None:
+            return found, "article"
+        story = self.story_of.get(article, article)
+        found = self.in_story.get(story, {}).get(name)
+        return (found, "story") if found is not None else None
+
+
 def in_story_context(surfaces: list[Surface], story_of: dict[str, str]) -> list[Surface]:
     """Organisation surfaces with ``full`` set where a short form stands for a full name
-    introduced in the same story (articles of no story are their own context)."""
-    by_story: dict[str, list[Surface]] = defaultdict(list)
-    for surface in surfaces:
-        by_story[story_of.get(surface.article, surface.article)].append(surface)
+    introduced in the same article or story (articles of no story are their own context)."""
+    context = Context(((s.article, s.text) for s in surfaces), story_of)
     out: list[Surface] = []
-    for members in by_story.values():
-        full_of = expansions(s.text for s in members)
-        for surface in members:
-            full = full_of.get(surface.text)
-            if full is None:
-                out.append(surface)
-                continue
-            note = surface.note or f"short form of '{full}', named in full in the same story"
-            out.append(replace(surface, full=full, note=note))
+    for surface in surfaces:
+        found = context.full(surface.article, surface.text)
+        if found is None:
+            out.append(surface)
+            continue
+        full, where = found
+        note = surface.note or f"short form of '{full}', named in full in the same {where}"
+        out.append(replace(surface, full=full, note=note))
     return out

@@ -157,7 +157,10 @@ def score_single_source(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
             row.fn += 1
             row.misses.append(f"{key}: no claim for {fact[:60]!r}")
             continue
-        best = max(candidates, key=lambda c: c[0])[1]
+        # ties (several groups hold the fact's sentence) go to the group whose own wording
+        # says most of the fact: "X shipped goods worth $N" is the $N claim's fact, not the
+        # fact of the supply relation the same sentence also restates
+        best = max(candidates, key=lambda c: (c[0], token_share(fact, c[1].text)))[1]
         if best.status == ClaimStatus.SINGLE_SOURCE or best.independent_origins <= 1:
             row.tp += 1
         else:

@@ -98,28 +98,29 @@ def _supply_mentions(
 
 
 def _stated_end_uses(sentences: list[SentenceInfo]) -> dict[str, list[str]]:
-    """End uses an article states for a goods category anywhere it describes supplying them
-    ("accused three firms of supplying X and Y ..., saying they were used to build Z"), also
-    where no named supplier is in that sentence."""
+    """End uses an article states for goods (by category and by wording) anywhere it
+    describes supplying them ("accused three firms of supplying X and Y ..., saying they were
+    used to build Z"), also where no named supplier is in that sentence."""
     out: dict[str, list[str]] = {}
     for sentence in sentences:
         if not sentence.goods or not find_triggers(sentence.span):
             continue
         uses = end_uses_under(sentence.span.root, [g.head for g in sentence.goods])
         for hit in sentence.goods:
-            for use in [*hit.end_uses, *uses]:
-                known = out.setdefault(hit.category, [])
-                if use not in known:
-                    known.append(use)
+            for key in (hit.category, hit.text.lower()):
+                known = out.setdefault(key, [])
+                known.extend(u for u in [*hit.end_uses, *uses] if u not in known)
     return out
 
 
 def _with_end_use(finding: SupplyFinding, uses: dict[str, list[str]]) -> SupplyFinding:
-    stated = uses.get(finding.goods.category, [])
-    if finding.end_uses or not stated:
+    goods = finding.goods
+    stated = [*uses.get(goods.category, []), *uses.get(goods.text.lower(), [])]
+    extra = [u for u in dict.fromkeys(stated) if u not in finding.end_uses]
+    if not extra:
         return finding
     rule = "end use stated for these goods elsewhere in the article"
-    return replace(finding, end_uses=list(stated), rules=[*finding.rules, rule])
+    return replace(finding, end_uses=[*finding.end_uses, *extra], rules=[*finding.rules, rule])
 
 
 def _joined(body: str, first: SentenceInfo, second: SentenceInfo) -> SentenceInfo:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wirecheck.entities.names import untitled
 from wirecheck.extract.goods import load_taxonomy, split_words
 from wirecheck.extract.lexicon import LEGAL_FORMS, ORG_HEADS
 from wirecheck.model import EntityMention
@@ -124,8 +125,10 @@ def _plausible(doc: Doc, span: Span3) -> bool:
     start, end, label = span
     if label in ("ORG", "PERSON") and not any(t.text[:1].isupper() for t in doc[start:end]):
         return False
-    if label == "ORG" and end - start == 1:
-        return load_taxonomy().goods.lookup(doc[start].text) is None
+    if label == "ORG" and end - start == 1:  # "Navigation" of "Navigation modules ..."
+        goods = load_taxonomy().goods
+        pair = doc[start : end + 1].text
+        return goods.lookup(doc[start].text) is None and goods.lookup(pair) is None
     return True
 
 
@@ -188,7 +191,8 @@ def _org_runs(doc: Doc) -> list[Span3]:
         end = _run_end(doc, index)
         words = [t for t in doc[index:end] if t.is_alpha]
         heads = [t for t in words if t.lower_ in ORG_HEADS or t.lower_ in LEGAL_FORMS]
-        if len(words) >= 2 and heads and any(t.pos_ == "PROPN" for t in words):
+        titled = untitled(doc[index:end].text) is not None  # "Industry Minister Given Name"
+        if len(words) >= 2 and heads and any(t.pos_ == "PROPN" for t in words) and not titled:
             out.append((index, end, "ORG"))
         index = max(end, index + 1)
     return out
