@@ -55,6 +55,7 @@ def resolve_supply_parties(
         for role, party in (("supplier", m.supplier), ("recipient", m.recipient)):
             if party and country_of(party) is None:
                 found = context.full(m.article, _clean(party))
-                update[role] = found[0] if found else _clean(party)
+                if found is not None:
+                    update[role] = found[0]
         if update:
             view.mention = m.model_copy(update=update)

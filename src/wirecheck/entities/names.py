@@ -145,8 +145,16 @@ _OF_PLACE = re.compile(
 )
 
 
+_OPEN_BRACKET = re.compile(r"\s*\([^)]*$")  # "X Ltd (Serbia": the span cut inside a bracket
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z][\w-]*)+$")  # "X Engineering plant": a noun after the name
+
+
 def drop_registered_place(text: str) -> str:
-    """The name without a trailing "of <Place>" when a legal form precedes it."""
+    """The name without a trailing "of <Place>" when a legal form precedes it, an unclosed
+    bracket, or lower-case words after it (names are written with capitals)."""
+    text = _OPEN_BRACKET.sub("", text)
+    if text[:1].isupper():
+        text = _LOWER_TAIL.sub("", text)
     match = _OF_PLACE.match(text.strip())
     if match is None:
         return text

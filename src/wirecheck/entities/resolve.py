@@ -61,8 +61,9 @@ def resolve_only(analysis: Analysis, settings: ScreenSettings) -> list[Entity]:
     surfaces = collect_surfaces(analysis, settings.min_name_chars)
     surfaces += titled_people(analysis.articles, surfaces)
     bodies = {art.id: art.body for art in analysis.articles}
+    story_of = {art.id: art.story or art.id for art in analysis.articles}
+    surfaces = in_story_context(surfaces, story_of)
     places, people, orgs = route_surfaces(surfaces)
-    orgs = in_story_context(orgs, {art.id: art.story or art.id for art in analysis.articles})
     _, extra_people, siblings = route_surfaces(list_siblings(bodies, orgs))
     people += extra_people
     orgs += siblings
@@ -89,6 +90,9 @@ def route_surfaces(
     people: list[Surface] = []
     orgs: list[Surface] = []
     for surface in surfaces:
+        if surface.full:  # a short form of an organisation named in full in its story
+            orgs.append(surface)
+            continue
         if surface.label in ("GPE", "NORP") or country_of(surface.text) is not None:
             if country_of(surface.text) is not None:
                 places.append(surface)

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from wirecheck.entities.collect import Surface
 from wirecheck.entities.names import acronym, org_tokens, token_key
+from wirecheck.entities.places import country_of
 
 
 def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -76,13 +77,21 @@ class Context:
         return (found, "story") if found is not None else None
 
 
+def _candidate(surface: Surface) -> bool:
+    """Organisation names, and one-word names the tagger called a person ("Acme's project"
+    after "Acme Mining"): a person's full name is never the full form of anything here."""
+    if surface.label in ("ORG", "SUPPLY"):
+        return country_of(surface.text) is None
+    return surface.label == "PERSON" and len(surface.text.split()) == 1
+
+
 def in_story_context(surfaces: list[Surface], story_of: dict[str, str]) -> list[Surface]:
-    """Organisation surfaces with ``full`` set where a short form stands for a full name
+    """Surfaces with ``full`` set where a short form stands for an organisation's full name
     introduced in the same article or story (articles of no story are their own context)."""
-    context = Context(((s.article, s.text) for s in surfaces), story_of)
+    context = Context(((s.article, s.text) for s in surfaces if _candidate(s)), story_of)
     out: list[Surface] = []
     for surface in surfaces:
-        found = context.full(surface.article, surface.text)
+        found = context.full(surface.article, surface.text) if _candidate(surface) else None
         if found is None:
             out.append(surface)
             continue
