@@ -30,9 +30,9 @@ def _abbreviates(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def expansions(names: Iterable[str]) -> dict[str, str]:
     """For the organisation names of one context, each short form -> the full name it stands for.
 
-    A short form maps only when exactly one full name of the context (counting spellings with
-    the same words as one) abbreviates to it; the full name returned is its shortest spelling
-    (the one without a legal form).
+    A short form maps only when the full names of the context that abbreviate to it (counting
+    spellings with the same words as one) nest in one longest name; the full name returned is
+    that name's shortest spelling (the one without a legal form).
     """
     tokens = {name: org_tokens(name) for name in set(names)}
     fulls: dict[str, str] = {}  # token key -> shortest spelling
@@ -44,11 +44,12 @@ def expansions(names: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, toks in tokens.items():
         targets = {k for k, full in fulls.items() if _abbreviates(toks, tokens[full])}
-        # the narrowest reading: "Acme" with "Acme Dynamics" and "Acme Dynamics Asia" is the
-        # former only when the latter extends it (a subsidiary is named in full)
-        narrow = {k for k in targets if not any(set(o.split()) < set(k.split()) for o in targets)}
-        if len(narrow) == 1:
-            out[name] = fulls[narrow.pop()]
+        # nested full names are one name written shorter or longer ("Acme Precision" and
+        # "Acme Precision Tools"): the short form takes the longest; two names that do not
+        # nest ("Acme Tools", "Acme Bureau") leave it unresolved
+        widest = {k for k in targets if not any(set(k.split()) < set(o.split()) for o in targets)}
+        if len(widest) == 1:
+            out[name] = fulls[widest.pop()]
     return out
 
 
