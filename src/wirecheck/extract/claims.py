@@ -72,6 +72,7 @@ def _supply_mentions(
     article: Article, sentences: list[SentenceInfo], settings: ExtractSettings
 ) -> list[ClaimMention]:
     found: list[tuple[SentenceInfo, SupplyFinding]] = []
+    related: set[int] = set()  # sentences that state a relation of their own
     previous: list[SupplyFinding] = []
     recipients: Counter[str] = Counter()
     for index, sentence in enumerate(sentences):
@@ -92,15 +93,18 @@ def _supply_mentions(
             findings = _another_supplier(sentence, previous)
             where = _joined(article.body, sentences[index - 1], sentence)
         found.extend((where, f) for f in findings)
+        if findings:
+            related.add(index)
         previous = findings
-    uses = _stated_end_uses(sentences)
+    uses = _stated_end_uses([s for i, s in enumerate(sentences) if i not in related])
     return [_supply_mention(article, where, _with_end_use(f, uses)) for where, f in found]
 
 
 def _stated_end_uses(sentences: list[SentenceInfo]) -> dict[str, list[str]]:
-    """End uses an article states for goods (by category and by wording) anywhere it
-    describes supplying them ("accused three firms of supplying X and Y ..., saying they were
-    used to build Z"), also where no named supplier is in that sentence."""
+    """End uses an article states for goods (by category and by wording) where it describes
+    supplying them without naming who ("accused three firms of supplying X and Y ..., saying
+    they were used to build Z"). Sentences with a relation of their own are left out: their
+    end uses belong to that relation, not to every relation of the goods."""
     out: dict[str, list[str]] = {}
     for sentence in sentences:
         if not sentence.goods or not find_triggers(sentence.span):
