@@ -80,10 +80,14 @@ def _align(analysis: Analysis, settings: Settings) -> Analysis:
 
 def _entities(analysis: Analysis, settings: Settings) -> Analysis:
     from wirecheck.entities import resolve_with_errors
+    from wirecheck.entities.parties import with_entity_parties
 
     # resolve_entities + list errors (unreadable list, bad rows) reported like input errors
     entities, errors = resolve_with_errors(analysis, settings.screen)
-    return analysis.model_copy(update={"entities": entities, "errors": [*analysis.errors, *errors]})
+    claims = with_entity_parties(analysis.claims, entities)  # parties as entity ids
+    return analysis.model_copy(
+        update={"entities": entities, "claims": claims, "errors": [*analysis.errors, *errors]}
+    )
 
 
 PROVENANCE = Stage("provenance", _provenance, "stories, derivations, origin families")

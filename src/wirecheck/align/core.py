@@ -12,6 +12,7 @@ from wirecheck.align.conflicts import Cluster, conflict_sentence, passage_of, sp
 from wirecheck.align.context import family_map
 from wirecheck.align.grouping import cluster_story
 from wirecheck.align.groups import build_group, central
+from wirecheck.align.parties import org_names_by_article, resolve_supply_parties
 from wirecheck.align.similarity import (
     MentionView,
     context_words,
@@ -252,7 +253,9 @@ def align_claims(analysis: Analysis, settings: AlignSettings) -> AlignmentResult
     for view in views:
         by_story[view.story].append(view)
     claims: list[ClaimGroup] = []
+    org_names = org_names_by_article(analysis)
     for story_views in by_story.values():
+        resolve_supply_parties(story_views, org_names)
         for cluster in cluster_story(story_views, settings.group):
             if cluster[0].mention.kind == ClaimKind.QUANTITY:
                 claims.extend(quantity_groups(cluster, settings))

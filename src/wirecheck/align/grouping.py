@@ -6,11 +6,13 @@
   ``GroupSettings.same_claim`` (union-find; one article never gives two values
   for one measure, so two of its numbers that differ are never merged);
 - statement and quote: one pool (a quote in one outlet is often a reported
-  statement in another), merged on content-word Jaccard or a long shared run.
+  statement in another), merged on content-word Jaccard or a long shared run,
+  never when both state figures and no figure is shared.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -109,14 +111,25 @@ def cluster_statements(views: Sequence[MentionView], settings: GroupSettings) ->
         a, b = views[i], views[j]
         if a.mention.article == b.mention.article:
             return a.mention.start < b.mention.end and b.mention.start < a.mention.end
+        if numbers[i] and numbers[j] and numbers[i].isdisjoint(numbers[j]):
+            return False  # "warned in 2023" and "warned in 2024" are two statements
         overlap, shared = statement_pair(a, b)
         if overlap >= settings.statement_overlap and shared >= settings.statement_shared_words:
             return True
         return not runs[i].isdisjoint(runs[j])
 
     runs = [word_runs(v.keys, settings.statement_anchor) for v in views]
+    numbers = [_numbers(v.mention.text) for v in views]
     pairs = blocked_pairs([v.words for v in views], runs, settings.statement_block)
     return [[views[i] for i in idx] for idx in _union_find(len(views), linked, pairs)]
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> set[str]:
+    """The figures a sentence states, as written without separators ("1,200" = "1200")."""
+    return {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
 
 
 def cluster_story(views: Sequence[MentionView], settings: GroupSettings) -> list[Cluster]:

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 # Short legal forms rigour keeps as words (it reads "co" as a possible name part);
 # a generic lexicon, not tied to any corpus.
-_EXTRA_FORMS = frozenset({"co", "corp", "company", "corporation", "incorporated", "limited"})
+_EXTRA_FORMS = frozenset(
+    {"co", "corp", "company", "corporation", "incorporated", "limited", "sdn", "bhd"}
+)
 
 
 @lru_cache(maxsize=4096)

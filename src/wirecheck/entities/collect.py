@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wirecheck.entities.names import clean_surface, is_plausible_name
+from wirecheck.entities.names import (
+    clean_surface,
+    drop_registered_place,
+    is_plausible_name,
+    untitled,
+)
 from wirecheck.model import Analysis, ClaimMention, EntityMention
 
 KEPT_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
@@ -20,23 +25,28 @@ class Surface:
     start: int = -1
     end: int = -1
     note: str = ""  # how the form was found, when not by the tagger
+    full: str = ""  # the full name this short form stands for in its story, when resolved
 
 
 def from_entity_mention(mention: EntityMention, min_chars: int) -> Surface | None:
     """A cleaned Surface for an NER span, or None when the span is not a usable name."""
     if mention.label not in KEPT_LABELS or not is_plausible_name(mention.text, min_chars):
         return None
-    text = clean_surface(mention.text)
+    text = drop_registered_place(clean_surface(mention.text))
+    label = mention.label
+    person = untitled(text) if label != "PERSON" else None
+    if person is not None:  # "Trade Minister Given Surname" tagged as an organisation
+        text, label = person, "PERSON"
     offset = mention.text.find(text)
     start = mention.start + max(offset, 0)
-    return Surface(text, mention.label, mention.article, start, start + len(text))
+    return Surface(text, label, mention.article, start, start + len(text))
 
 
 def from_party(mention: ClaimMention, party: str, min_chars: int) -> Surface | None:
     """A Surface for a supplier/recipient named by a supply relation, located in its sentence."""
     if not is_plausible_name(party, min_chars):
         return None
-    text = clean_surface(party)
+    text = drop_registered_place(clean_surface(party))
     offset = mention.text.find(text)
     if offset < 0:
         return Surface(text, "SUPPLY", mention.article)

@@ -44,7 +44,7 @@ def group_by_key(
     """One group per order-free token key; members that differ from the first form say why."""
     by_key: dict[str, Group] = {}
     for surface in surfaces:
-        tokens = tokens_of(surface.text)
+        tokens = tokens_of(surface.full or surface.text)
         if not tokens:
             continue
         key = " ".join(sorted(tokens))

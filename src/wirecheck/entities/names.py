@@ -106,6 +106,26 @@ GOVERNMENT_WORDS = frozenset(
 # ("da", "de") that carry the name.
 CONNECTORS = frozenset({"of", "and", "the", "for", "und", "et"})
 
+# Titles of office written before a name ("Premier Given Surname"); a generic lexicon.
+TITLES = (
+    "president|premier|prime minister|foreign minister|minister|chancellor|secretary of state|"
+    "secretary|ambassador|envoy|senator|governor|spokesperson|spokesman|spokeswoman|"
+    "chief executive|director|analyst|adviser|advisor|official"
+)
+# A personal name: two or three capitalised words.
+NAME_PATTERN = r"(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})"
+# A whole span that is a title of office (with up to two capitalised words of portfolio before
+# it, "Trade Minister") followed by a name.
+_TITLED_SPAN = re.compile(rf"^(?:[A-Z][a-z]+\s+){{0,2}}(?i:{TITLES})\s+{NAME_PATTERN}$")
+
+
+def untitled(span: str) -> str | None:
+    """The name inside a span made of a title and a name, else None."""
+    match = _TITLED_SPAN.match(span)
+    return match.group("name") if match else None
+
+
+
 _POSSESSIVE = re.compile(r"[’'`]s?$")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -116,6 +136,32 @@ def clean_surface(text: str) -> str:
     text = _SPACES.sub(" ", text).strip(' \t,;:-–—•·*"“”()[]')
     text = _POSSESSIVE.sub("", text).strip()
     return _LEADING_ARTICLE.sub("", text).strip()
+
+
+# "X Co. Ltd. of Malaysia" / "X Sdn Bhd of Hong Kong": a place after a legal form is where
+# the organisation is registered, not part of its name ("Bank of England" has no legal form).
+_OF_PLACE = re.compile(
+    r"^(?P<name>.+?)\s+of\s+(?P<place>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$"
+)
+
+
+_OPEN_BRACKET = re.compile(r"\s*\([^)]*$")  # "X Ltd (Serbia": the span cut inside a bracket
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z][\w-]*)+$")  # "X Engineering plant": a noun after the name
+
+
+def drop_registered_place(text: str) -> str:
+    """The name without a trailing "of <Place>" when a legal form precedes it, an unclosed
+    bracket, or lower-case words after it (names are written with capitals)."""
+    text = _OPEN_BRACKET.sub("", text)
+    if text[:1].isupper():
+        text = _LOWER_TAIL.sub("", text)
+    match = _OF_PLACE.match(text.strip())
+    if match is None:
+        return text
+    name = match.group("name")
+    last = name.split()[-1]
+    removed = fingerprints.remove_types(last, clean=lambda s: s.lower()) or ""
+    return name if not removed.strip(" .") else text
 
 
 def is_plausible_name(raw: str, min_chars: int = 2) -> bool:

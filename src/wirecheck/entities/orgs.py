@@ -3,7 +3,8 @@
 Three joins, each with its reason kept on the member:
 1. same order-free token key after ``fingerprints`` legal-form removal (case, punctuation,
    legal form, word order: "X Research Institute" = "Research Institute of X");
-2. spelling slips: same token count, rapidfuzz ``token_sort_ratio`` >= ``org_fuzzy_join``;
+2. spelling slips: same token count, rapidfuzz ``token_sort_ratio`` >= ``org_fuzzy_join``,
+   every differing word one typing slip from its counterpart, with the same first letter;
 3. short forms: a name whose tokens are a subset of exactly one longer name, where the longer
    name only adds generic organisation words ("Acme" = "Acme Technology Group"); an acronym of
    exactly one longer name joins it too. Names that add distinctive words ("Acme Aero Systems")
@@ -13,6 +14,7 @@ Three joins, each with its reason kept on the member:
 from __future__ import annotations
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from wirecheck.entities.collect import Surface
 from wirecheck.entities.groups import Group, group_by_key, merge_edges
@@ -48,9 +50,24 @@ def _fuzzy_edges(groups: list[Group], threshold: float) -> list[tuple[int, int, 
                     )
                     / 100.0
                 )
-                if score >= threshold:
+                if score >= threshold and _slip_only(groups[left].tokens, groups[right].tokens):
                     edges.append((left, right, f"spelling variant (token similarity {score:.2f})"))
     return edges
+
+
+def _slip_only(left: tuple[str, ...], right: tuple[str, ...]) -> bool:
+    """Every differing word is a slip of one in the other ("Acmee" for "Acme"), not another
+    name that happens to rhyme ("Kestrel" and "Istrel" are two companies)."""
+    mine, theirs = set(left) - set(right), set(right) - set(left)
+    return all(any(_one_slip(a, b) for b in theirs) for a in mine) and all(
+        any(_one_slip(a, b) for a in mine) for b in theirs
+    )
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Same first letter and one typing slip apart (a letter added, dropped, changed or two
+    swapped): "Sabora" and "Sabford" are two names, "Acme" and "Acmee" one."""
+    return a[:1] == b[:1] and DamerauLevenshtein.distance(a, b) <= 1
 
 
 def _short_form_edges(groups: list[Group]) -> list[tuple[int, int, str]]:

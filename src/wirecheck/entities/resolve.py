@@ -23,6 +23,7 @@ from wirecheck.entities.names import (
 from wirecheck.entities.orgs import cluster_orgs
 from wirecheck.entities.people import cluster_people, person_keys
 from wirecheck.entities.places import cluster_countries, country_of
+from wirecheck.entities.shortforms import in_story_context
 from wirecheck.entities.siblings import list_siblings
 from wirecheck.entities.titles import titled_people
 from wirecheck.model import Alias, Analysis, Entity, EntityType, IngestError, stable_id
@@ -60,6 +61,8 @@ def resolve_only(analysis: Analysis, settings: ScreenSettings) -> list[Entity]:
     surfaces = collect_surfaces(analysis, settings.min_name_chars)
     surfaces += titled_people(analysis.articles, surfaces)
     bodies = {art.id: art.body for art in analysis.articles}
+    story_of = {art.id: art.story or art.id for art in analysis.articles}
+    surfaces = in_story_context(surfaces, story_of)
     places, people, orgs = route_surfaces(surfaces)
     _, extra_people, siblings = route_surfaces(list_siblings(bodies, orgs))
     people += extra_people
@@ -87,6 +90,9 @@ def route_surfaces(
     people: list[Surface] = []
     orgs: list[Surface] = []
     for surface in surfaces:
+        if surface.full:  # a short form of an organisation named in full in its story
+            orgs.append(surface)
+            continue
         if surface.label in ("GPE", "NORP") or country_of(surface.text) is not None:
             if country_of(surface.text) is not None:
                 places.append(surface)

@@ -12,14 +12,10 @@ import re
 from rigour.text import is_stopword
 
 from wirecheck.entities.collect import Surface
+from wirecheck.entities.names import NAME_PATTERN as _NAME
+from wirecheck.entities.names import TITLES
 from wirecheck.model import Article, RemovalReason
 
-TITLES = (
-    "president|premier|prime minister|foreign minister|minister|chancellor|secretary of state|"
-    "secretary|ambassador|envoy|senator|governor|spokesperson|spokesman|spokeswoman|"
-    "chief executive|director|analyst|adviser|advisor|official"
-)
-_NAME = r"(?P<name>[A-Z][a-z'’\-]+(?:\s+[A-Z][a-z'’\-]+){1,2})"
 _BEFORE = re.compile(rf"\b(?P<title>(?i:{TITLES}))\s+{_NAME}")
 _AFTER = re.compile(rf"{_NAME},\s+(?:[\w'’\-]+\s+){{0,5}}?(?P<title>(?i:{TITLES}))\b")
 

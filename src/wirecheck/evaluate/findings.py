@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -175,7 +176,10 @@ def score_single_source(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
             row.fn += 1
             row.misses.append(f"{key}: no claim for {fact[:60]!r}")
             continue
-        best = max(candidates, key=lambda c: c[0])[1]
+        # ties (several groups hold the fact's sentence) go to the group whose own wording
+        # says most of the fact: "X shipped goods worth $N" is the $N claim's fact, not the
+        # fact of the supply relation the same sentence also restates
+        best = max(candidates, key=lambda c: (c[0], token_share(fact, c[1].text)))[1]
         if best.status == ClaimStatus.SINGLE_SOURCE or best.independent_origins <= 1:
             row.tp += 1
         else:
@@ -239,12 +243,21 @@ def _entity_index(entities: list[Entity]) -> tuple[dict[str, list[int]], dict[To
     return by_name, by_tokens
 
 
+def _distinctive_forms(groups: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Gold groups without the forms another group lists too: stories drawn independently
+    can call two companies by one short name ("Acme" for "Acme Dynamics" in one story, for
+    "Acme Mining" in another); such a form is resolved in its story's context and cannot tell
+    which corpus-wide group an entity holds."""
+    owners: Counter[str] = Counter(norm(f) for forms in groups.values() for f in set(forms))
+    return {name: [f for f in forms if owners[norm(f)] == 1] for name, forms in groups.items()}
+
+
 def score_entities(k: Keyed, gold: Mapping[str, Any]) -> FindingScore:
     """A gold group is right when its surface forms resolve to exactly one entity holding
     no other group's forms; each entity holding two groups' forms is a false merge.
     Entities are looked up by name and token index (linear, not groups x entities)."""
     row = FindingScore(finding="entity_groups")
-    groups = gold_entity_groups(gold)
+    groups = _distinctive_forms(gold_entity_groups(gold))
     entities = k.analysis.entities
     if not entities:
         row.note = "analysis has no entities"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from wirecheck.extract.entities import entity_mentions, entity_spans
 from wirecheck.extract.goods import load_taxonomy
+from wirecheck.extract.goods_spans import end_uses_under
 from wirecheck.extract.lexicon import GROUP_NOUNS
 from wirecheck.extract.quantity_claims import quantity_mentions
+from wirecheck.extract.roles import find_triggers
 from wirecheck.extract.sentences import SentenceInfo, sentence_infos, source_of
 from wirecheck.extract.speech import quote_mentions, statement_mentions
 from wirecheck.extract.supply import SentenceParts, SupplyFinding, supply_in_sentence
@@ -69,7 +71,8 @@ def extract_from_doc(
 def _supply_mentions(
     article: Article, sentences: list[SentenceInfo], settings: ExtractSettings
 ) -> list[ClaimMention]:
-    out: list[ClaimMention] = []
+    found: list[tuple[SentenceInfo, SupplyFinding]] = []
+    related: set[int] = set()  # sentences that state a relation of their own
     previous: list[SupplyFinding] = []
     recipients: Counter[str] = Counter()
     for index, sentence in enumerate(sentences):
@@ -89,9 +92,39 @@ def _supply_mentions(
         if not findings and index > 0:
             findings = _another_supplier(sentence, previous)
             where = _joined(article.body, sentences[index - 1], sentence)
-        out.extend(_supply_mention(article, where, f) for f in findings)
+        found.extend((where, f) for f in findings)
+        if findings:
+            related.add(index)
         previous = findings
+    uses = _stated_end_uses([s for i, s in enumerate(sentences) if i not in related])
+    return [_supply_mention(article, where, _with_end_use(f, uses)) for where, f in found]
+
+
+def _stated_end_uses(sentences: list[SentenceInfo]) -> dict[str, list[str]]:
+    """End uses an article states for goods (by category and by wording) where it describes
+    supplying them without naming who ("accused three firms of supplying X and Y ..., saying
+    they were used to build Z"). Sentences with a relation of their own are left out: their
+    end uses belong to that relation, not to every relation of the goods."""
+    out: dict[str, list[str]] = {}
+    for sentence in sentences:
+        if not sentence.goods or not find_triggers(sentence.span):
+            continue
+        uses = end_uses_under(sentence.span.root, [g.head for g in sentence.goods])
+        for hit in sentence.goods:
+            for key in (hit.category, hit.text.lower()):
+                known = out.setdefault(key, [])
+                known.extend(u for u in [*hit.end_uses, *uses] if u not in known)
     return out
+
+
+def _with_end_use(finding: SupplyFinding, uses: dict[str, list[str]]) -> SupplyFinding:
+    goods = finding.goods
+    stated = [*uses.get(goods.category, []), *uses.get(goods.text.lower(), [])]
+    extra = [u for u in dict.fromkeys(stated) if u not in finding.end_uses]
+    if not extra:
+        return finding
+    rule = "end use stated for these goods elsewhere in the article"
+    return replace(finding, end_uses=[*finding.end_uses, *extra], rules=[*finding.rules, rule])
 
 
 def _joined(body: str, first: SentenceInfo, second: SentenceInfo) -> SentenceInfo:

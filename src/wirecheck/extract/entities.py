@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wirecheck.entities.names import untitled
 from wirecheck.extract.goods import load_taxonomy, split_words
 from wirecheck.extract.lexicon import LEGAL_FORMS, ORG_HEADS
 from wirecheck.model import EntityMention
@@ -49,22 +50,48 @@ def country_name(text: str) -> str | None:
 
 def _short_names(doc: Doc, spans: list[Span3]) -> list[Span3]:
     """Later bare mentions of an organisation's first word ("Novamark" after "Novamark
-    Semiconductor Corp.") or whole name, where NER missed them: news names a firm in full
-    once, then by its short name."""
-    names: set[str] = set()
-    for start, _, label in spans:
+    Semiconductor Corp.") or of its name without the legal form, where NER missed them:
+    news names a firm in full once, then by its short name."""
+    names: dict[str, set[tuple[str, ...]]] = {}  # first word -> known name word runs
+    for start, end, label in spans:
         if label == "ORG" and doc[start].pos_ == "PROPN" and doc[start].is_title:
-            names.add(doc[start].text)
-    # tokens of other names stay theirs, except one-word spans NER labelled otherwise
-    # ("Novamark" tagged GPE after "Novamark" was an ORG): a country never is relabelled
-    taken = {i for s, e, label in spans if label == "ORG" or e - s > 1 for i in range(s, e)}
+            words = tuple(t.text for t in doc[start:end] if t.is_alpha)
+            names.setdefault(doc[start].text, set()).add(words)
+    # tokens of other names stay theirs, except spans NER labelled otherwise that repeat an
+    # organisation's name ("Novamark" tagged GPE, "Novamark Dynamics" tagged PERSON after
+    # "Novamark Dynamics Ltd." was an ORG): a country never is relabelled
+    known = {w for runs in names.values() for w in runs}
+    taken = {
+        i
+        for s, e, label in spans
+        if label == "ORG" or (e - s > 1 and tuple(t.text for t in doc[s:e]) not in known)
+        for i in range(s, e)
+    }
     found: list[Span3] = []
     for token in doc:
-        if token.text in names and token.i not in taken and country_name(token.text) is None:
-            if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
-                continue  # part of a longer name we do not know
-            found.append((token.i, token.i + 1, "ORG"))
+        if token.text not in names or token.i in taken or country_name(token.text) is not None:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            length = _known_run(doc, token.i, names[token.text])
+            if length > 1 and not taken & set(range(token.i, token.i + length)):
+                found.append((token.i, token.i + length, "ORG"))
+            continue  # otherwise part of a longer name we do not know
+        found.append((token.i, token.i + 1, "ORG"))
     return found
+
+
+def _known_run(doc: Doc, start: int, known: set[tuple[str, ...]]) -> int:
+    """Length of the longest known name (or its start) written at ``start``, else 0."""
+    best = 0
+    for words in known:
+        size = 0
+        limit = min(len(words), len(doc) - start)
+        while size < limit and doc[start + size].text == words[size]:
+            size += 1
+        after = doc[start + size] if start + size < len(doc) else None
+        if size >= 2 and (after is None or after.pos_ != "PROPN"):
+            best = max(best, size)
+    return best
 
 
 def entity_mentions(doc: Doc, article_id: str, spans: list[Span3]) -> list[EntityMention]:
@@ -98,8 +125,10 @@ def _plausible(doc: Doc, span: Span3) -> bool:
     start, end, label = span
     if label in ("ORG", "PERSON") and not any(t.text[:1].isupper() for t in doc[start:end]):
         return False
-    if label == "ORG" and end - start == 1:
-        return load_taxonomy().goods.lookup(doc[start].text) is None
+    if label == "ORG" and end - start == 1:  # "Navigation" of "Navigation modules ..."
+        goods = load_taxonomy().goods
+        pair = doc[start : end + 1].text
+        return goods.lookup(doc[start].text) is None and goods.lookup(pair) is None
     return True
 
 
@@ -162,7 +191,8 @@ def _org_runs(doc: Doc) -> list[Span3]:
         end = _run_end(doc, index)
         words = [t for t in doc[index:end] if t.is_alpha]
         heads = [t for t in words if t.lower_ in ORG_HEADS or t.lower_ in LEGAL_FORMS]
-        if len(words) >= 2 and heads and any(t.pos_ == "PROPN" for t in words):
+        titled = untitled(doc[index:end].text) is not None  # "Industry Minister Given Name"
+        if len(words) >= 2 and heads and any(t.pos_ == "PROPN" for t in words) and not titled:
             out.append((index, end, "ORG"))
         index = max(end, index + 1)
     return out

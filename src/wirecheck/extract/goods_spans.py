@@ -146,6 +146,8 @@ def end_uses_under(root: Token, goods_heads: list[int]) -> list[str]:
             found.extend(_objects(token, ("dobj",)))
         elif token.lemma_ == "use" and token.pos_ == "VERB":  # "engines used in drones"
             found.extend(_objects(token, ("in",)))
+        elif token.lemma_ == "end" and any(c.dep_ == "prt" for c in token.children):
+            found.extend(_objects(token, ("in",)))  # "goods ended up in X's missiles"
         elif token.lower_ in PRODUCTION_NOUNS:
             found.extend(_objects(token, ("of",)))
         elif token.lower_ == "for" and token.dep_ == "prep" and _near_goods(token, goods_heads):

@@ -234,6 +234,12 @@ ORG_HEADS = frozenset(
 )
 LEGAL_FORMS = frozenset(
     {
+        "sdn",  # Malaysia: "Sdn Bhd"
+        "bhd",
+        "bv",  # Netherlands, Belgium
+        "nv",
+        "spa",  # Italy
+        "srl",
         "co",
         "co.",
         "ltd",

@@ -107,10 +107,15 @@ def subject_actors(trigger: Token, actors: list[Actor], rules: list[str]) -> lis
         if found:
             rules.append(f"object of '{head.text}'")
             return found
-        if head.lemma_ in ATTRIBUTION_VERBS:
+        if head.lemma_ in ATTRIBUTION_VERBS or _names_a_group(head):
             break
         token = head
     return []
+
+
+def _names_a_group(verb: Token) -> bool:
+    """ "X named three firms it says sold ...": the firms sold; X only named them."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in GROUP_NOUNS for c in verb.children)
 
 
 def subject_token(verb: Token) -> Token | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from wirecheck.entities.names import untitled
 from wirecheck.extract.actors import Actor
 from wirecheck.extract.attribution import hedge_of
 from wirecheck.extract.goods_spans import GoodsHit, end_uses_under, refine
@@ -112,7 +113,7 @@ def _assign(
 def _relations(parts: SentenceParts, trigger: Trigger, hits: list[GoodsHit]) -> list[SupplyFinding]:
     token = parts.sent.doc[trigger.token]
     rules: list[str] = [f"trigger '{token.text}' ({trigger.kind})"]
-    suppliers = _suppliers(parts, trigger, hits, rules)
+    suppliers = _suppliers(parts, trigger, rules)
     recipients = _recipients(parts, trigger, suppliers, rules)
     parts.seen_recipients.extend(r.name for r in recipients if r.start >= 0)
     if not suppliers or not recipients:
@@ -135,7 +136,7 @@ def _relations(parts: SentenceParts, trigger: Trigger, hits: list[GoodsHit]) -> 
 
 
 def _suppliers(
-    parts: SentenceParts, trigger: Trigger, hits: list[GoodsHit], rules: list[str]
+    parts: SentenceParts, trigger: Trigger, rules: list[str]
 ) -> list[Actor]:
     token, actors = parts.sent.doc[trigger.token], parts.actors
     if trigger.kind in ("receive", "origin"):
@@ -150,7 +151,10 @@ def _suppliers(
             rules.append("supplier: nearest actor before the verb")
     found = [a for a in found if not located_in_group(parts.sent.doc, a)]
     generic = not found and group_subject(token)
-    return _prefer_named(parts, found, generic, len({h.category for h in hits}) == 1, rules)
+    # one kind of goods in the whole sentence: with several, which listed firm sold which
+    # is not said
+    single = len({h.category for h in parts.goods}) == 1
+    return _prefer_named(parts, found, generic, single, rules)
 
 
 def _prefer_named(
@@ -161,7 +165,9 @@ def _prefer_named(
         return _unique(orgs)
     unnamed = generic or (found and all(a.generic for a in found))
     if unnamed and single and _lists_next(parts):
-        named = [a for a in parts.next_actors if a.kind == "organization"]
+        named = [
+            a for a in parts.next_actors if a.kind == "organization" and untitled(a.name) is None
+        ]
         if len(named) >= 1:
             rules.append("suppliers named in the next sentence")
             return _unique(named)

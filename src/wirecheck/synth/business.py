@@ -88,8 +88,7 @@ def strike_event(rng: random.Random, n_origins: int, shared: list[names.Company]
 
 
 def deal_event(rng: random.Random, n_origins: int, shared: list[names.Company]) -> Event:
-    buyer = names.company(rng, lx.RESOURCE_SECTORS)
-    seller = names.company(rng, lx.RESOURCE_SECTORS)
+    buyer, seller = names.companies(rng, 2, lx.RESOURCE_SECTORS)
     mineral, country = pick(rng, lx.MINERALS), pick(rng, lx.PORT_COUNTRIES)
     project, ceo, offset = names.word(rng), names.person(rng, "chief executive"), between(rng, 0, 3)
     price, stake, start = between(rng, 50, 900), between(rng, 5, 30), between(rng, 2026, 2031)
@@ -115,7 +114,7 @@ def deal_event(rng: random.Random, n_origins: int, shared: list[names.Company]) 
                     f"from {seller.base} for {p}.",
                     f"{seller.base} has sold its {project} {mineral} project in {country} to "
                     f"{buyer.base} in a deal worth {p}.",
-                    f"{buyer.base} will pay {p} for {seller.short}'s {project} {mineral} project "
+                    f"{buyer.base} will pay {p} for {seller.base}'s {project} {mineral} project "
                     f"in {country}.",
                 )[v],
                 "price",
@@ -176,7 +175,7 @@ def plant_event(rng: random.Random, n_origins: int, shared: list[names.Company])
                 (
                     f"{firm.base} opened a new assembly plant in {place}, saying it would double "
                     f"its output of generator engines.",
-                    f"{firm.short} has started production at a new factory in {place}.",
+                    f"{firm.base} has started production at a new factory in {place}.",
                     f"A new {firm.base} plant in {place} began work this week.",
                 )[v],
             ),

@@ -53,7 +53,7 @@ class Cast:
 
 def draw_cast(rng: random.Random) -> Cast:
     count = between(rng, 2, 4)
-    firms = [names.company(rng) for _ in range(count)]
+    firms = names.companies(rng, count)
     return Cast(
         accuser=pick(rng, lx.ACCUSERS),
         recipient=pick(rng, lx.RECIPIENTS),

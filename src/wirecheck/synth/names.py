@@ -43,6 +43,19 @@ def company(rng: random.Random, sectors: tuple[str, ...] = lx.SECTORS) -> Compan
     return Company(base=base, legal=f"{base} {pick(rng, lx.LEGAL_FORMS)}", short=head)
 
 
+def companies(
+    rng: random.Random, count: int, sectors: tuple[str, ...] = lx.SECTORS
+) -> list[Company]:
+    """``count`` companies of one story with distinct short names: a story that calls two
+    companies "Acme" would leave even a careful reader unable to tell them apart."""
+    out: list[Company] = []
+    while len(out) < count:
+        drawn = company(rng, sectors)
+        if all(drawn.short != c.short for c in out):
+            out.append(drawn)
+    return out
+
+
 def person(rng: random.Random, title: str = "", wrong: str = "") -> Person:
     if not title:
         title, wrong = pick(rng, lx.TITLES)
