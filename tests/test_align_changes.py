@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_align_factories import analysis, article
 from wirecheck.align import align_claims
-from wirecheck.model import DerivationKind
+from wirecheck.model import Change, DerivationKind
 from wirecheck.settings.align import AlignSettings
 
 ORIGIN = ("The harbour master of Valmora said on Tuesday that 412 containers of grain were held "
@@ -148,25 +148,26 @@ def test_reversed_relation_is_reported() -> None:
         changes[0].explanation)
 
 
-def test_qualifier_changed_in_reworded_sentence_against_origin() -> None:
-    origin = article("o", "Nearly 70% of the lathes Dovania bought last year were made by "
-                          "Ostrel Works, the inspectors said.", family="f1")
-    rewrite = article("r", "Ostrel Works built approximately 70% of the lathes that Dovania "
-                           "bought last year, inspectors reported.", family="f1")
+def _reworded(origin_text: str, rewrite_text: str) -> list[Change]:
+    origin = article("o", origin_text, family="f1")
+    rewrite = article("r", rewrite_text, family="f1")
     data = analysis([origin, rewrite],
                     derivations=[(rewrite.id, origin.id, DerivationKind.REWRITE)])
-    changes = align_claims(data, AlignSettings()).changes
-    assert [(c.article, c.origin, c.kind) for c in changes] == [
-        (rewrite.id, origin.id, "qualifier")]
+    return align_claims(data, AlignSettings()).changes
+
+
+def test_qualifier_changed_in_reworded_sentence_against_origin() -> None:
+    origin = ("Nearly 70% of the lathes Dovania bought last year were made by Ostrel Works, "
+              "the inspectors said.")
+    changes = _reworded(origin, "Ostrel Works built approximately 70% of the lathes that "
+                                "Dovania bought last year, inspectors reported.")
+    assert [(c.article, c.origin, c.kind) for c in changes] == [("a-r", "a-o", "qualifier")]
     assert "'approximately 70' where the other version says 'nearly 70'" in changes[0].explanation
-    assert changes[0].origin_text == origin.body
+    assert changes[0].origin_text == origin
 
 
 def test_same_qualifier_class_in_reworded_sentence_is_no_change() -> None:
-    origin = article("o", "About 20 people were rescued from the river near Carrow by "
-                          "volunteers, police said.", family="f1")
-    rewrite = article("r", "Volunteers rescued around 20 people from the river near Carrow, "
-                           "police said.", family="f1")
-    data = analysis([origin, rewrite],
-                    derivations=[(rewrite.id, origin.id, DerivationKind.REWRITE)])
-    assert align_claims(data, AlignSettings()).changes == []
+    assert _reworded("About 20 people were rescued from the river near Carrow by volunteers, "
+                     "police said.",
+                     "Volunteers rescued around 20 people from the river near Carrow, police "
+                     "said.") == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from wirecheck.align.context import Context
 from wirecheck.align.intervals import qualifier_class
@@ -25,6 +26,7 @@ from wirecheck.align.verdicts import Tie, basis_sentence, decide
 from wirecheck.model import Change, Explanation, FeatureScore, stable_id
 from wirecheck.settings.align import ChangeSettings
 
+T = TypeVar("T")
 _SCALES = frozenset({"percent", "thousand", "million", "billion", "trillion"})
 _CURRENCIES = frozenset({"usd", "gbp", "eur"})
 
@@ -126,9 +128,10 @@ def make_number_change(a: Line, b: Line, unit: str, basis: str) -> Change:
                   details=Explanation(score=1.0, features=features, summary=f"{note} ({basis})"))
 
 
-def _builder(a: Line, b: Line, unit: str) -> Callable[[str], Change | None]:
+def _builder(make: Callable[[Line, Line, T, str], Change], a: Line, b: Line, found: T
+             ) -> Callable[[str], Change | None]:
     def build(basis: str) -> Change | None:
-        return make_number_change(a, b, unit, basis)
+        return make(a, b, found, basis)
 
     return build
 
@@ -164,22 +167,30 @@ def number_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings
 def figure_changes(by_doc: dict[str, list[Line]], ctx: Context, settings: ChangeSettings
                    ) -> tuple[list[Change], list[Tie]]:
     """Firm changes and ties of figures over the texts' figure lines."""
+    return line_changes(by_doc, ctx, settings, _differs, make_number_change)
+
+
+def line_changes(by_doc: dict[str, list[Line]], ctx: Context, settings: ChangeSettings,
+                 differs: Callable[[Line, Line], T | None],
+                 make: Callable[[Line, Line, T, str], Change]) -> tuple[list[Change], list[Tie]]:
+    """Firm changes and ties where ``differs`` finds a difference (figure, qualifier)
+    between a sentence and its best-matching sentence in each other text of the story."""
     story_of = story_lines(by_doc, ctx)
     firm: list[Change] = []
     ties: list[Tie] = []
     for a_id, a_lines in by_doc.items():
         for line in a_lines:
             matched = versions(a_id, line, story_of[a_id], settings.figure_overlap)
-            differing = {b: u for b, m in matched.items() if (u := _differs(line, m))}
+            differing = {b: d for b, m in matched.items() if (d := differs(line, m)) is not None}
             agreeing = [b for b in matched if b not in differing]
             order = sorted(differing, key=lambda b: -jaccard(line.words, matched[b].words))
             verdict = decide(a_id, order, agreeing, ctx, settings)
             if verdict is None:
                 continue
-            b_line, unit = matched[verdict[1]], differing[verdict[1]]
+            other, found = matched[verdict[1]], differing[verdict[1]]
             if verdict[0] == "tie":
-                ties.append(Tie(a_id, verdict[1], _builder(line, b_line, unit)))
+                ties.append(Tie(a_id, verdict[1], _builder(make, line, other, found)))
                 continue
             basis = basis_sentence(verdict[0], len({ctx.families[b] for b in differing}))
-            firm.append(make_number_change(line, b_line, unit, basis))
+            firm.append(make(line, other, found, basis))
     return firm, ties

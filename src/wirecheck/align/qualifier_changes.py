@@ -8,12 +8,10 @@ the same figure in the same unit); who changed it is decided by ``verdicts.decid
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from wirecheck.align.context import Context
-from wirecheck.align.numbers import Line, story_lines, versions
+from wirecheck.align.numbers import Line, line_changes
 from wirecheck.align.text import jaccard
-from wirecheck.align.verdicts import Tie, basis_sentence, decide
+from wirecheck.align.verdicts import Tie
 from wirecheck.model import Change, Explanation, FeatureScore, stable_id
 from wirecheck.settings.align import ChangeSettings
 
@@ -49,31 +47,4 @@ def make_qualifier_change(a: Line, b: Line, shown: tuple[str, str], basis: str) 
 def qualifier_changes(by_doc: dict[str, list[Line]], ctx: Context, settings: ChangeSettings
                       ) -> tuple[list[Change], list[Tie]]:
     """Firm changes and ties of qualifiers on one figure in sentences matched across texts."""
-    story_of = story_lines(by_doc, ctx)
-    firm: list[Change] = []
-    ties: list[Tie] = []
-    for a_id, a_lines in by_doc.items():
-        for line in a_lines:
-            if not line.qualified:
-                continue
-            matched = versions(a_id, line, story_of[a_id], settings.figure_overlap)
-            differing = {b: s for b, m in matched.items() if (s := _changed_qualifier(line, m))}
-            agreeing = [b for b in matched if b not in differing]
-            order = sorted(differing, key=lambda b: -jaccard(line.words, matched[b].words))
-            verdict = decide(a_id, order, agreeing, ctx, settings)
-            if verdict is None:
-                continue
-            other, shown = matched[verdict[1]], differing[verdict[1]]
-            if verdict[0] == "tie":
-                ties.append(Tie(a_id, verdict[1], _builder(line, other, shown)))
-                continue
-            basis = basis_sentence(verdict[0], len({ctx.families[b] for b in differing}))
-            firm.append(make_qualifier_change(line, other, shown, basis))
-    return firm, ties
-
-
-def _builder(a: Line, b: Line, shown: tuple[str, str]) -> Callable[[str], Change | None]:
-    def build(basis: str) -> Change | None:
-        return make_qualifier_change(a, b, shown, basis)
-
-    return build
+    return line_changes(by_doc, ctx, settings, _changed_qualifier, make_qualifier_change)
