@@ -6,7 +6,7 @@ analysed into a workspace, then the last M are added with ``wirecheck run NEW --
 own process (``python -m wirecheck run``), one after the other. The two analysis.json files
 must be equal byte for byte.
 
-    .venv/bin/python -m bench.bench_incremental --corpus DIR --new 1000
+    .venv/bin/python -m bench.bench_incremental --corpus DIR --new 1000 [--limit N+M]
         ->  bench/results/incremental.json
 """
 
@@ -40,10 +40,9 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def measure(corpus: Path, new: int) -> dict[str, Any]:
-    files = sorted(str(p) for p in corpus.rglob("*.txt"))
-    if not files:
-        files = sorted(str(p) for p in corpus.rglob("*") if p.is_file() and p.suffix != ".yaml")
+def measure(corpus: Path, new: int, limit: int | None = None) -> dict[str, Any]:
+    files = sorted(str(p) for p in corpus.rglob("*") if p.is_file() and p.suffix != ".yaml")
+    files = files[:limit] if limit else files
     base, added = files[:-new], files[-new:]
     with tempfile.TemporaryDirectory(prefix="wirecheck-incremental-") as tmp:
         root = Path(tmp)
@@ -65,8 +64,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--new", type=int, default=1000)
+    parser.add_argument("--limit", type=int, default=None, help="use the first N files only")
     args = parser.parse_args()
-    found = measure(args.corpus, args.new)
+    found = measure(args.corpus, args.new, args.limit)
     share = found["incremental_s"] / found["full_s"]
     corpus = (
         f"wirecheck synth corpus {args.corpus.name}: a workspace of {found['base_articles']} "

@@ -95,11 +95,11 @@ def test_a_load_that_fails_half_way_leaves_the_previous_list(
         with pytest.raises(KeyboardInterrupt):
             ensure_list(workspace, path, None)
         assert workspace.stored_list_files() == [before]
-        assert workspace.count("list_file_entries") == before.entries
+        assert stored_index(workspace, [before]).size() == before.entries
         monkeypatch.setattr(stored_mod, "iter_list", real)
         after, _ = ensure_list(workspace, path, None)
         assert after is not None and after.entries == before.entries + 1
-        assert workspace.count("list_file_entries") == after.entries
+        assert stored_index(workspace, workspace.stored_list_files()).size() == after.entries
 
 
 def test_runs_keep_their_lists_in_the_workspace(tmp_path: Path) -> None:

@@ -272,12 +272,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE IF NOT EXISTS list_files (file_id INTEGER PRIMARY KEY, path VARCHAR, "
         "fmt VARCHAR, name VARCHAR, size BIGINT, mtime DOUBLE, sha256 VARCHAR, "
         "entries INTEGER, errors JSON, complete BOOLEAN, loaded VARCHAR)",
-        "CREATE TABLE IF NOT EXISTS list_file_entries (file_id INTEGER, num INTEGER, "
-        "data VARCHAR, forms VARCHAR)",
         "CREATE TABLE IF NOT EXISTS list_key_stage (file_id INTEGER, key UBIGINT, "
         "entry INTEGER)",
-        "CREATE TABLE IF NOT EXISTS list_blobs (file_id INTEGER, name VARCHAR, part INTEGER, "
-        "bytes BLOB)",
+        "CREATE TABLE IF NOT EXISTS list_texts (file_id INTEGER, num INTEGER, data VARCHAR, "
+        "forms VARCHAR)",
+        "CREATE TABLE IF NOT EXISTS list_keys (file_id INTEGER, key UBIGINT)",
+        "CREATE TABLE IF NOT EXISTS list_offsets (file_id INTEGER, pos BIGINT)",
+        "CREATE TABLE IF NOT EXISTS list_postings (file_id INTEGER, entry INTEGER)",
         "CREATE TABLE IF NOT EXISTS analysis_articles (seq BIGINT, article VARCHAR)",
         "CREATE TABLE IF NOT EXISTS extract_cache (key VARCHAR PRIMARY KEY, article VARCHAR, "
         "mentions JSON, entity_mentions JSON)",
@@ -302,7 +303,7 @@ class Page(Generic[M]):
 TABLE_NAMES = frozenset(
     [t.name for t in RECORD_TABLES]
     + ["removed_lines", "ingest_errors", "screening", "lists"]
-    + ["list_files", "list_file_entries", "list_blobs", "analysis_articles", "extract_cache"]
+    + ["list_files", "list_texts", "list_postings", "analysis_articles", "extract_cache"]
 )
 
 

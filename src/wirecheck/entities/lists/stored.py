@@ -33,7 +33,6 @@ from wirecheck.model import IngestError, ListEntry
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
-    import pyarrow as pa
 
     from wirecheck.store import Workspace
     from wirecheck.store.lists import ListArrays, StoredListFile
@@ -181,12 +180,12 @@ def _stream(workspace: Workspace, file_id: int, entries: Iterator[ListEntry]) ->
                 keys |= blocking_keys(form.tokens)
             key_list.extend(key_hash(k) for k in keys)
             owners.extend([number] * len(keys))
-        nums = np.arange(count, count + len(batch), dtype=np.int32)
-        rows = pa.table({"num": nums, "data": data, "forms": forms})
         pairs = pa.table(
             {"key": np.array(key_list, dtype=np.uint64), "entry": np.array(owners, np.int32)}
         )
-        workspace.append_list_rows(file_id, rows, pairs)
+        nums = np.arange(count, count + len(batch), dtype=np.int32)
+        texts = pa.table({"num": nums, "data": data, "forms": forms})
+        workspace.append_list_rows(file_id, texts, pairs)
         count += len(batch)
     return count
 
@@ -272,27 +271,18 @@ class StoredIndex:
         number = int(number)
         if number not in self._entries:
             part, row = self._locate(number)
-            self._entries[number] = ListEntry.model_validate_json(_text(part.data, row))
+            self._entries[number] = ListEntry.model_validate_json(part.data[row])
         return self._entries[number]
 
     def forms_of(self, number: int) -> tuple[NameForm, ...]:
         number = int(number)
         if number not in self._forms:
             part, row = self._locate(number)
-            self._forms[number] = load_forms(_text(part.forms, row))
+            self._forms[number] = load_forms(part.forms[row])
         return self._forms[number]
 
     def candidates(self, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]:
         return [int(n) for n in candidates(self, tokens, limit, budget)]
-
-
-def _text(column: pa.ChunkedArray, row: int) -> str:
-    """Row ``row`` of a chunked string column (read in place, no concatenated copy)."""
-    for chunk in column.iterchunks():
-        if row < len(chunk):
-            return str(chunk[row].as_py())
-        row -= len(chunk)
-    raise IndexError(row)
 
 
 def stored_index(workspace: Workspace, files: Iterable[StoredListFile]) -> StoredIndex:
