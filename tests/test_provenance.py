@@ -193,3 +193,24 @@ def test_every_article_in_one_story_and_family() -> None:
     assert in_story == in_family == sorted(a.id for a in arts)
     assert all(s.independent_origins == len(s.families) for s in result.stories)
     assert all(s.title for s in result.stories)
+
+
+def test_seed_edge_decided_by_the_fitted_model(
+    seed_result: ProvenanceResult, seed_articles: list[Article], gold: dict[str, Any]
+) -> None:
+    """The shipped weights cover every declared feature, and the seed versions' edge is
+    explained by them (score at or above the fitted threshold, each weight as fitted)."""
+    from wirecheck.provenance.features import DERIVATION_FEATURES, fitted_model
+
+    model = fitted_model()
+    assert model is not None
+    assert {f.name for f in DERIVATION_FEATURES} == set(model.weights)
+    assert 0.0 < model.threshold < 1.0
+    pair = set(gold["story"]["same_origin_pairs"][0])
+    (edge,) = [
+        d for d in seed_result.derivations if _keys([d.derived, d.source], seed_articles) == pair
+    ]
+    assert edge.explanation is not None
+    assert edge.explanation.score >= model.threshold
+    weights = {f.name: f.weight for f in edge.explanation.features}
+    assert weights == pytest.approx(dict(model.weights))

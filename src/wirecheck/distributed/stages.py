@@ -137,8 +137,8 @@ def evaluate_ray(
 def provenance_ray(articles: list[Article], s: ProvenanceSettings) -> ProvenanceResult:
     """``build_provenance`` with LSH and pair evaluation on Ray (see the module docstring)."""
     from wirecheck.provenance import ProvenanceResult
-    from wirecheck.provenance.build import assemble_stories  # the local clustering step
-    from wirecheck.provenance.candidates import day_numbers, merge_pairs, semantic_candidates
+    from wirecheck.provenance.build import assemble_stories, wording_free_candidates
+    from wirecheck.provenance.candidates import merge_pairs
     from wirecheck.provenance.families import build_families
     from wirecheck.provenance.minhash import estimated_jaccard
     from wirecheck.provenance.views import attach_lead_vectors, make_views
@@ -149,9 +149,7 @@ def provenance_ray(articles: list[Article], s: ProvenanceSettings) -> Provenance
     lex, sigs = lexical_pairs_ray(article_json, s)
     views = make_views(articles, s.shingle_k, s.lead_sentences)  # embeddings, story fallback
     attach_lead_vectors(views, s.embed_dims, s.lead_sentences)
-    vectors = np.stack([v.vector for v in views if v.vector is not None]).astype(np.float32)
-    sem, _ = semantic_candidates(vectors, day_numbers([a.date for a in articles]), s)
-    pairs = merge_pairs(lex, sem)
+    pairs = merge_pairs(lex, wording_free_candidates(views, s))
     results = evaluate_ray(article_json, pairs, estimated_jaccard(sigs, pairs), s)
     edges = [r.derivation for r in results if r.derivation is not None]
     families = build_families(articles, edges)

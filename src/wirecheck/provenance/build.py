@@ -11,6 +11,7 @@ from wirecheck.model import Article, Derivation, Explanation, Family, FeatureSco
 from wirecheck.provenance.candidates import (
     day_numbers,
     lexical_candidates,
+    marker_candidates,
     merge_pairs,
     semantic_candidates,
 )
@@ -37,10 +38,18 @@ def candidate_pairs_for(
     """Union of LSH pairs (verbatim) and lead-embedding neighbours (rewrites, same event),
     with the MinHash Jaccard estimate of every pair."""
     lex, _, sigs = lexical_candidates([v.gram_set for v in views], settings)
-    vectors = np.stack([v.vector for v in views if v.vector is not None]).astype(np.float32)
-    sem, _ = semantic_candidates(vectors, day_numbers([v.article.date for v in views]), settings)
-    pairs = merge_pairs(lex, sem)
+    pairs = merge_pairs(lex, wording_free_candidates(views, settings))
     return pairs, estimated_jaccard(sigs, pairs)
+
+
+def wording_free_candidates(views: Sequence[DocView], settings: ProvenanceSettings) -> np.ndarray:
+    """Pairs found without shared wording: lead-embedding neighbours (rewrites, same event)
+    and texts sharing rare figures and names (translations)."""
+    days = day_numbers([v.article.date for v in views])
+    vectors = np.stack([v.vector for v in views if v.vector is not None]).astype(np.float32)
+    sem, _ = semantic_candidates(vectors, days, settings)
+    markers = [set(v.numbers) | {t for t in v.terms if not t[:1].isdigit()} for v in views]
+    return merge_pairs(sem, marker_candidates([sorted(m) for m in markers], days, settings))
 
 
 def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) -> ProvenanceResult:
@@ -65,9 +74,7 @@ def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) 
     return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
 
 
-Grouping = Callable[
-    [Sequence[DocView], Iterable[Link], list[list[int]], float], list[list[int]]
-]
+Grouping = Callable[[Sequence[DocView], Iterable[Link], list[list[int]], float], list[list[int]]]
 
 
 def cluster_views(

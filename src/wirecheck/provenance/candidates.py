@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from itertools import combinations
 
 import numpy as np
 import numpy.typing as npt
@@ -124,3 +125,34 @@ def merge_pairs(*sets: Pairs) -> Pairs:
     if not nonempty:
         return np.zeros((0, 2), dtype=np.int64)
     return np.unique(np.concatenate(nonempty), axis=0)
+
+
+def marker_candidates(
+    markers: Sequence[Sequence[str]], days: npt.NDArray[np.int64], settings: ProvenanceSettings
+) -> Pairs:
+    """Pairs that share ``marker_min_shared`` or more rare figures and names, any language.
+
+    A translation shares no wording and its lead embedding (an English model) lands far
+    from its source, but it keeps the source's numbers and names. Only markers found in at
+    most ``marker_max_df`` texts are indexed, so the pairs stay bounded on large corpora."""
+    index: dict[str, list[int]] = {}
+    for row, items in enumerate(markers):
+        for m in set(items):
+            index.setdefault(m, []).append(row)
+    counts: dict[tuple[int, int], int] = {}
+    for rows in index.values():
+        if len(rows) > settings.marker_max_df:
+            continue
+        for i, j in combinations(rows, 2):
+            counts[(i, j)] = counts.get((i, j), 0) + 1
+    found = [
+        p
+        for p, c in counts.items()
+        if c >= settings.marker_min_shared and _near(days, p, settings.date_window_days)
+    ]
+    return np.array(found, dtype=np.int64).reshape(-1, 2)
+
+
+def _near(days: npt.NDArray[np.int64], pair: tuple[int, int], window: int) -> bool:
+    a, b = int(days[pair[0]]), int(days[pair[1]])
+    return a == _NO_DATE or b == _NO_DATE or abs(a - b) <= window

@@ -12,7 +12,7 @@ from wirecheck.model import Derivation
 from wirecheck.provenance.align import passages, unmatched_passages
 from wirecheck.provenance.direction import direction, kind
 from wirecheck.provenance.evidence import PairEvidence, ordered
-from wirecheck.provenance.features import explain
+from wirecheck.provenance.features import explain, threshold
 from wirecheck.provenance.story_features import encode_own_leads, event_score, own_leads
 from wirecheck.provenance.views import DocView, attach_sentence_vectors
 from wirecheck.settings.provenance import ProvenanceSettings
@@ -32,11 +32,10 @@ class PairResult:
 
 
 def derivation(ev: PairEvidence) -> Derivation | None:
-    """The edge ``derived -> source`` if the evidence shows one text derives from the other."""
-    if not ev.could_derive or not _enough_shared(ev):
-        return None
+    """The edge ``derived -> source`` if the evidence shows one text derives from the other:
+    the fitted logistic score of the declared features reaches the fitted threshold."""
     expl = explain(ev)
-    if expl.score < ev.settings.family_score_min:
+    if expl.score < threshold():
         return None
     d = direction(ev)
     flip = d.derived is not ev.a
@@ -62,24 +61,9 @@ def derivation(ev: PairEvidence) -> Derivation | None:
     )
 
 
-def _enough_shared(ev: PairEvidence) -> bool:
-    """A family edge: the shorter text's prose is contained in the other (copy, excerpt), or
-    most of it has a counterpart there (version, rewrite, summary) *and* part of it is worded
-    alike. Sentence-by-sentence paraphrase alone is what independent reports of one
-    briefing look like, so it joins a family only across languages (translation)."""
-    s = ev.settings
-    if ev.containment_a >= s.excerpt_containment_min:
-        return True
-    al = ev.alignment
-    source_share = min(0.3, 0.5 * ev.length_ratio)  # a summary covers little of its source
-    if al.a_cover < s.rewrite_cover_min or al.b_cover < source_share:
-        return False
-    return ev.other_language or al.a_lexical_cover >= s.rewrite_lexical_min
-
-
 def _needs_vectors(ev: PairEvidence) -> bool:
-    """Sentence vectors are needed for rewrite alignment only."""
-    return ev.could_derive
+    """Every candidate pair is scored on its sentence alignment."""
+    return True
 
 
 def evaluate(

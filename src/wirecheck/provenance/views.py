@@ -11,6 +11,7 @@ import numpy.typing as npt
 
 from wirecheck.model import Article
 from wirecheck.provenance.minhash import U64, kgram_hashes, token_hashes
+from wirecheck.provenance.order import english_share, name_sequence, number_sequence
 from wirecheck.provenance.text import Sentence, mask_quotes, salient_terms, sentences
 
 F32 = npt.NDArray[np.float32]
@@ -35,6 +36,9 @@ class DocView:
     lead_grams: U64  # unique k-gram hashes of the lead (first sentences)
     terms: frozenset[str]  # salient markers: capitalised words, numbers
     n_words: int
+    numbers: tuple[str, ...] = ()  # figures in text order (language-free, see order.py)
+    names: tuple[str, ...] = ()  # capitalised names, first mentions in text order
+    english_share: float = 0.0  # share of English function words (tells languages apart)
     day: int | None = None  # publication date as a day number (None: undated)
     vector: F32 | None = None  # document (lead) embedding, unit length
     sentence_vectors: npt.NDArray[np.float16] | None = None  # one unit row per sentence
@@ -81,6 +85,9 @@ def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
         day=_day(article.date),
         terms=frozenset(salient_terms(masked)),
         n_words=int(tokens.size),
+        numbers=number_sequence(body),
+        names=name_sequence(body),
+        english_share=english_share(body),
         quoted=quoted,
     )
 

@@ -44,6 +44,12 @@ class ProvenanceSettings(BaseModel):
     knn_min_cosine: float = 0.5
     # neighbours are searched among articles dated within this many days (undated: all).
     date_window_days: int = 3
+    # language-free channel (translations): pairs sharing this many figures/names that occur
+    # in at most ``marker_max_df`` texts. 4 shared markers: a translation keeps most of its
+    # source's (realdev translations share a median of 3 capitalised names plus figures);
+    # the document-frequency cap keeps the pair count bounded on large corpora.
+    marker_min_shared: int = 4
+    marker_max_df: int = 50
 
     # --- alignment
     # share of the smaller sentence's word trigrams found in the other: 0.5 accepts light edits
@@ -89,8 +95,8 @@ class ProvenanceSettings(BaseModel):
     # texts about other companies keep 1/3 and were wrongly joined as excerpts; seeds
     # versions 000/001 keep 0.84 (000 adds its own names); own excerpts/copies keep 1.0.
     derived_marker_min: float = 0.7
-    # derivation score at or above this makes a family edge (score = weighted features).
-    family_score_min: float = 0.5
+    # the derivation decision itself is fitted: wirecheck/data/provenance_weights.json
+    # (scripts/fit_provenance.py); the thresholds above are inputs of its features.
 
     # --- stories
     # average-link threshold of the cohesive clustering: a merge needs the mean pair
