@@ -171,3 +171,10 @@ def test_same_qualifier_class_in_reworded_sentence_is_no_change() -> None:
                      "police said.",
                      "Volunteers rescued around 20 people from the river near Carrow, police "
                      "said.") == []
+
+
+def test_qualifier_added_to_a_bare_figure_is_no_change() -> None:
+    assert _reworded("Inspectors said 90% of the lathes Dovania bought last year came from "
+                     "Ostrel Works.",
+                     "About 90% of the lathes that Dovania bought last year came from Ostrel "
+                     "Works, inspectors said.") == []

@@ -17,15 +17,15 @@ from wirecheck.settings.align import ChangeSettings
 
 
 def _changed_qualifier(a: Line, b: Line) -> tuple[str, str] | None:
-    """(a's qualified figure, b's) when a figure both give carries another qualifier class."""
+    """(a's qualified figure, b's) when both qualify one figure with different classes."""
     for (unit, figure), (kind, _) in sorted(a.qualified.items()):
         if figure not in b.figures.get(unit, set()):
             continue
         other = b.qualified.get((unit, figure))
-        other_kind = other[0] if other else "exact"
-        if other_kind != kind:
-            theirs = f"{other[1]} {figure}" if other else figure
-            return f"{a.qualified[(unit, figure)][1]} {figure}", theirs
+        # A bare figure is read as rounded ("90%" beside "about 90%"), so only two qualifiers
+        # of different classes (below / around / above the figure) say different things.
+        if other is not None and other[0] != kind:
+            return f"{a.qualified[(unit, figure)][1]} {figure}", f"{other[1]} {figure}"
     return None
 
 
