@@ -27,9 +27,14 @@ from bench.common import result, write_results
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-TOPICS = ("doorplug", "keybridge", "taiwanquake")
 PEER = "MinHash-LSH, 5-word shingles, Jaccard >= 0.3, components (datasketch)"
 SEED = 0
+
+
+def realdev_topics() -> list[str]:
+    """Every topic folder of ../shared/realdev (the labels cover them all)."""
+    root = SHARED / "realdev"
+    return sorted(p.name for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
 
 
 def _rows(report: Any, kind: str) -> list[dict[str, Any]]:
@@ -114,7 +119,7 @@ def main(quick: bool = False, articles: int | None = None, only: str = "") -> di
     if "seeds" in wanted:
         corpora["seeds"] = seeds_corpus()
     if "realdev" in wanted:
-        corpora.update({f"realdev-{t}": realdev_topic(t) for t in TOPICS})
+        corpora.update({f"realdev-{t}": realdev_topic(t) for t in realdev_topics()})
     results = _summary(corpora)
     corpus = f"wirecheck.synth {size} (seed {SEED}), ../shared/seeds, ../shared/realdev topics"
     write_results("accuracy", corpus, results, {"corpora": corpora})

@@ -159,7 +159,7 @@ _MONTHS = (
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"^\s*(?:de\s+)?(?:{_MONTHS})\b", re.IGNORECASE)
 # A capitalised word right before a number, not opening the sentence: a model or product
-# number ("Boeing 737", "MAX 9"), never a count of the noun that follows.
+# number ("Corvane 412", "XR 9"), never a count of the noun that follows.
 _NAME_BEFORE = re.compile(r"(?:^|(?P<lead>[.!?:;\"“”]\s*)|\s)(?P<word>[A-Z][\w-]*)\s+$")
 # Words before a number that make it a measurement or a label, not a count.
 _LABEL_BEFORE = re.compile(
@@ -308,12 +308,12 @@ def _is_count(match: re.Match[str], text: str, number: str, qualifier: str | Non
 
 def _model_number(before: str, word: re.Match[str] | None) -> bool:
     """A number named by the capitalised word before it or a capitals word after it
-    ("MAX 9", "737 MAX"),
-    or labelled by a measuring word ("magnitude 7", "aged 45", "flight 1282")."""
+    ("XR 9", "412 XR"),
+    or labelled by a measuring word ("magnitude 7", "aged 45", "flight 4410")."""
     if _LABEL_BEFORE.search(before):
         return True
     if word is not None and len(word.group(1)) > 1 and word.group(1).isupper():
-        return True  # "737 MAX"; a capitalised adjective ("three Chinese groups") is fine
+        return True  # "412 XR"; a capitalised adjective ("three Chinese groups") is fine
     name = _NAME_BEFORE.search(before)
     return name is not None and name.group("lead") is None and name.start("word") > 0
 
