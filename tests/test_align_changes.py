@@ -157,12 +157,12 @@ def _reworded(origin_text: str, rewrite_text: str) -> list[Change]:
 
 
 def test_qualifier_changed_in_reworded_sentence_against_origin() -> None:
-    origin = ("Nearly 70% of the lathes Dovania bought last year were made by Ostrel Works, "
+    origin = ("Nearly 64% of the lathes Dovania bought last year were made by Ostrel Works, "
               "the inspectors said.")
-    changes = _reworded(origin, "Ostrel Works built approximately 70% of the lathes that "
+    changes = _reworded(origin, "Ostrel Works built approximately 64% of the lathes that "
                                 "Dovania bought last year, inspectors reported.")
     assert [(c.article, c.origin, c.kind) for c in changes] == [("a-r", "a-o", "qualifier")]
-    assert "'approximately 70' where the other version says 'nearly 70'" in changes[0].explanation
+    assert "'approximately 64' where the other version says 'nearly 64'" in changes[0].explanation
     assert changes[0].origin_text == origin
 
 
@@ -174,7 +174,7 @@ def test_same_qualifier_class_in_reworded_sentence_is_no_change() -> None:
 
 
 def test_qualifier_added_to_a_bare_figure_is_no_change() -> None:
-    assert _reworded("Inspectors said 90% of the lathes Dovania bought last year came from "
+    assert _reworded("Inspectors said 83% of the lathes Dovania bought last year came from "
                      "Ostrel Works.",
-                     "About 90% of the lathes that Dovania bought last year came from Ostrel "
+                     "About 83% of the lathes that Dovania bought last year came from Ostrel "
                      "Works, inspectors said.") == []

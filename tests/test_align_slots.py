@@ -34,12 +34,12 @@ def test_nearly_and_more_than_of_one_importer_conflict_with_slots_named() -> Non
 def test_another_importer_or_another_year_is_no_conflict() -> None:
     a = article("a", "Nearly 40% of Dovania's lathe imports in 2021 came from Ostrelia.")
     b = article("b", "More than 55% of Karvia's lathe imports in 2021 came from Ostrelia.")
-    c = article("c", "Ostrelia supplied more than 70% of Dovania's lathe imports in 2019.")
+    c = article("c", "Ostrelia supplied more than 64% of Dovania's lathe imports in 2019.")
     mentions = [
         quantity_mention(a, a.body, "Nearly 40%", 40, "%", "nearly", "lathe imports", "2021"),
         quantity_mention(b, b.body, "More than 55%", 55, "%", "more than", "lathe imports",
                          "2021"),
-        quantity_mention(c, c.body, "more than 70%", 70, "%", "more than", "lathe imports",
+        quantity_mention(c, c.body, "more than 64%", 64, "%", "more than", "lathe imports",
                          "2019"),
     ]
     claims = align_claims(analysis([a, b, c], mentions), AlignSettings()).claims
@@ -47,23 +47,23 @@ def test_another_importer_or_another_year_is_no_conflict() -> None:
 
 
 def test_two_numbers_of_one_text_never_conflict() -> None:
-    text = "The quake struck 18 kilometres from Belmora at a depth of 35 kilometres."
+    text = "The quake struck 23 kilometres from Belmora at a depth of 41 kilometres."
     a, b = article("a", text), article("b", text)
     mentions = [quantity_mention(art, text, n, float(n), "count", None, "count of kilometre")
-                for art in (a, b) for n in ("18", "35")]
+                for art in (a, b) for n in ("23", "41")]
     claims = align_claims(analysis([a, b], mentions), AlignSettings()).claims
     assert not _conflicts(claims)
 
 
 def test_a_figure_changed_inside_one_family_is_an_update_not_a_conflict() -> None:
-    first = article("a", "At least four people died in the Belmora earthquake on Tuesday.",
+    first = article("a", "At least three people died in the Belmora earthquake on Tuesday.",
                     family="f-wire")
-    later = article("b", "At least nine people died in the Belmora earthquake on Tuesday.",
+    later = article("b", "At least eleven people died in the Belmora earthquake on Tuesday.",
                     family="f-wire")
     mentions = [
-        quantity_mention(first, first.body, "At least four", 4, "count", "at least",
+        quantity_mention(first, first.body, "At least three", 3, "count", "at least",
                          "count of people"),
-        quantity_mention(later, later.body, "At least nine", 9, "count", "at least",
+        quantity_mention(later, later.body, "At least eleven", 11, "count", "at least",
                          "count of people"),
     ]
     claims = align_claims(analysis([first, later], mentions), AlignSettings()).claims
@@ -89,11 +89,11 @@ def test_parties_leave_out_a_qualifier_capital_but_keep_an_opening_name() -> Non
 
 
 def test_counts_of_other_things_and_open_tolls_are_no_conflict() -> None:
-    a = article("a", "At least four people died when the Belmora quake struck in 2031.")
+    a = article("a", "At least three people died when the Belmora quake struck in 2031.")
     b = article("b", "More than 900 people were hurt when the Belmora quake struck in 2031.")
     c = article("c", "The Belmora quake damaged 50,000 buildings in 2031.")
     mentions = [
-        quantity_mention(a, a.body, "At least four", 4, "count", "at least", "count of people",
+        quantity_mention(a, a.body, "At least three", 3, "count", "at least", "count of people",
                          "2031"),
         quantity_mention(b, b.body, "More than 900", 900, "count", "more than",
                          "count of people", "2031"),
