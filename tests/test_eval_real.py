@@ -150,3 +150,15 @@ def test_realdev_topic_end_to_end() -> None:
     assert got["changes"]["support"] == sum(
         1 for c in labels["changes"] if str(c["story"]).startswith("keybridge")
     )
+
+
+def test_unspaced_script_headline_is_not_a_navigation_label() -> None:
+    from wirecheck.evaluate.real_claims import chrome_title_reason, word_count
+    from wirecheck.model import Article
+
+    # Invented: a ten-character Han headline (about five words) and a two-character label.
+    headline = "港口起重機故障延誤航運"
+    assert word_count(headline) >= 5
+    assert chrome_title_reason(Article(id="a", source="s", title=headline)) is None
+    assert chrome_title_reason(Article(id="b", source="s", title="新聞")) is not None
+    assert chrome_title_reason(Article(id="c", source="s", title="Latest news")) is not None

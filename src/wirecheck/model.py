@@ -85,7 +85,8 @@ class Article(Record):
     date_source: str | None = None  # where the date came from (meta, leading line, credit...)
     outlet: str | None = None
     byline: str | None = None
-    language: str | None = None
+    language: str | None = None  # ISO 639-1
+    language_source: str | None = None  # declared by the source, or detected (and how sure)
     url: str | None = None
     body: str = ""
     removed: list[RemovedLine] = Field(default_factory=list)

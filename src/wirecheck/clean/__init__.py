@@ -14,6 +14,7 @@ from wirecheck.clean import dates
 from wirecheck.clean.corpus import batch_signals, doc_lines
 from wirecheck.clean.datebatch import DateState, body_words, borrow_dates
 from wirecheck.clean.document import Marked, mark_document
+from wirecheck.clean.language import article_language
 from wirecheck.clean.metadata import lead_title
 from wirecheck.model import Article, RawDocument, RemovalReason
 from wirecheck.settings.clean import CleanSettings
@@ -77,6 +78,7 @@ def _article(state: Marked, when: DateState, article_id: str) -> Article:
     title, title_reason = state.title, state.title_reason
     if not title and body and (lead := lead_title(body)) is not None:
         title, title_reason = lead
+    language, language_source = article_language(doc.language, body)
     return Article(
         id=article_id,
         source=doc.source,
@@ -86,7 +88,8 @@ def _article(state: Marked, when: DateState, article_id: str) -> Article:
         date_source=when.source if when.date else "not found",
         outlet=doc.outlet,
         byline=state.byline,
-        language=doc.language,
+        language=language,
+        language_source=language_source,
         url=doc.url,
         body=body,
         removed=sorted(state.removed, key=lambda r: r.line_no),

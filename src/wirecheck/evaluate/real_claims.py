@@ -21,6 +21,9 @@ from wirecheck.settings.clean import CleanSettings
 _NAV_WORDS = 3  # headlines are longer; menu and section labels rarely are
 _CODE = re.compile(r"^[a-z]{2,3}$")
 _NUMBER = re.compile(r"\d+(?:[.:,]\d+)?")
+# Scripts written without spaces (Han, kana, Hangul, Thai): a word is about two characters.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CHARS_PER_UNSPACED_WORD = 2
 
 
 def _site_names(article: Article, url: str) -> set[str]:
@@ -28,6 +31,13 @@ def _site_names(article: Article, url: str) -> set[str]:
     labels = [part for part in host.split(".") if part not in ("www", "m", "amp")]
     names = {label.replace("-", "") for label in labels[:-1]}
     return names | {norm(article.outlet).replace(" ", "")} - {""}
+
+
+def word_count(text: str) -> int:
+    """Words of ``text``; runs of an unspaced script count one word per two characters."""
+    unspaced = len(_UNSPACED.findall(text))
+    spaced = _UNSPACED.sub(" ", text).split()
+    return len(spaced) + -(-unspaced // _CHARS_PER_UNSPACED_WORD)
 
 
 def chrome_title_reason(article: Article, url: str = "") -> str | None:
@@ -40,7 +50,7 @@ def chrome_title_reason(article: Article, url: str = "") -> str | None:
         return "a language menu"
     if cue_hits(title) and len(words) <= CleanSettings().short_line_words:
         return "a short line with a chrome cue: " + ",".join(f for f, _ in cue_hits(title))
-    if len(words) <= _NAV_WORDS:
+    if word_count(title) <= _NAV_WORDS:
         return "a navigation label (three words or fewer)"
     return None
 
