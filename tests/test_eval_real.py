@@ -162,3 +162,14 @@ def test_unspaced_script_headline_is_not_a_navigation_label() -> None:
     assert chrome_title_reason(Article(id="a", source="s", title=headline)) is None
     assert chrome_title_reason(Article(id="b", source="s", title="新聞")) is not None
     assert chrome_title_reason(Article(id="c", source="s", title="Latest news")) is not None
+
+
+def test_families_grouped_into_one_origin_count_once() -> None:
+    from wirecheck.model import OriginGroup
+
+    analysis = invented_analysis()
+    story = analysis.stories[0]
+    story.origins = [OriginGroup(name="Wire One", families=["f1", "f2"], reason="one agency")]
+    got = rows(evaluate(analysis, yaml.safe_load(LABELS)))
+    # the tool reports one origin for 11..14, the labels two: still within +-1, counted as 1
+    assert got["independent_origins"]["predicted:ferry"] == 1

@@ -100,10 +100,22 @@ def score_real_families(k: Keyed, labels: RealLabels) -> list[FindingScore]:
     return [total, *rows]
 
 
+def _found_origin_of(k: Keyed) -> dict[str, str]:
+    """File key -> its predicted origin: the story's origin group of its family (families
+    of one agency count once, as the tool reports them), else the family itself."""
+    group_of = {
+        family: f"origin:{story.id}:{n}"
+        for story in k.analysis.stories
+        for n, group in enumerate(story.origins)
+        for family in group.families
+    }
+    return {key: group_of.get(family, family) for key, family in _found_family_of(k).items()}
+
+
 def predicted_origins(k: Keyed, files: set[str]) -> int:
-    """Distinct predicted families among the files (a file in no family is its own)."""
-    family_of = _found_family_of(k)
-    return len({family_of.get(f, f"alone:{f}") for f in files if f in k.id_of})
+    """Distinct predicted origins among the files (a file in no family is its own)."""
+    origin_of = _found_origin_of(k)
+    return len({origin_of.get(f, f"alone:{f}") for f in files if f in k.id_of})
 
 
 def score_real_origins(k: Keyed, labels: RealLabels) -> FindingScore:
