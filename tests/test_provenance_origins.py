@@ -48,16 +48,22 @@ def test_structural_credits_name_any_outlet() -> None:
 
 
 def test_agency_named_in_other_languages_and_sign_offs(invented_agencies: None) -> None:
+    # (kind, origin): a sign-off or credit line marks the agency's own copy; a mention in
+    # running text names a source of a fact, in any language
     cases = {
-        "Les pourparlers ont échoué, selon l'Agence Dovanienne de Presse.": "agency_mention",
-        "Die Gespräche scheiterten, laut Dovapress.": "agency_mention",
-        "Las conversaciones fracasaron, según la agencia KNW.": "agency_mention",
-        "The talks ended on Tuesday. - KNW": "signoff",
-        "Reporting by Ann Holm; Editing by Bo Lind": "signature",
+        "Les pourparlers ont échoué, selon l'Agence Dovanienne de Presse.": (
+            "agency_mention",
+            False,
+        ),
+        "Die Gespräche scheiterten, laut Dovapress.": ("agency_mention", False),
+        "Las conversaciones fracasaron, según la agencia KNW.": ("agency_mention", False),
+        "The talks ended on Tuesday. - KNW": ("signoff", True),
+        "Talks end at Carrow\nKNW || Valmora Daily\nThe talks ended.": ("signoff", True),
+        "Reporting by Ann Holm; Editing by Bo Lind": ("signature", True),
     }
-    for text, kind in cases.items():
-        found = [c for c in credits.credits(text) if c.origin]
-        assert found and found[0].kind == kind, text
+    for text, (kind, origin) in cases.items():
+        found = [c for c in credits.credits(text) if c.agency]
+        assert found and (found[0].kind, found[0].origin) == (kind, origin), text
     # the agency's copyright notice is its own mark; a site's footer is weak
     strong = credits.credits("Copyright 2025 Kestrel News Wire")[0]
     weak = credits.credits("Copyright 2025 Valmora Ledger")[0]
@@ -110,3 +116,22 @@ def test_two_texts_of_one_agency_count_as_one_origin() -> None:
     merged = next(g for g in groups if len(g.families) == 2)
     assert merged.name == "Valmora Ledger" and "one origin" in merged.reason
     assert "unknown" in next(f.reason for f in named if f.origin is None)
+
+
+def test_a_mention_is_shown_as_cited_never_as_the_origin(invented_agencies: None) -> None:
+    """An own report that cites an agency is not that agency's text: its family stays of
+    unknown origin, with the agency shown as cited; a credited text is the agency's."""
+    cites = article(
+        "cites", [*event_sentences(EVENT_A, [0, 1]), "Talks ended, according to Dovapress."]
+    )
+    credited = article(
+        "credited", ["CARROW (Dovapress) - " + " ".join(event_sentences(EVENT_A, [2, 3]))]
+    )
+    assert article_origin(cites) is None
+    named, groups = resolve_origins(
+        [_family(cites), _family(credited)], {a.id: a for a in (cites, credited)}
+    )
+    by_id = {f.articles[0]: f for f in named}
+    assert by_id[cites.id].origin is None and "cites 'Dovapress'" in by_id[cites.id].reason
+    assert by_id[credited.id].origin == "Dovapress"
+    assert len(groups) == 2  # the citing text is not merged into the agency's origin

@@ -160,27 +160,33 @@ def _named(rx: re.Pattern[str], norm: str, kind: str, origin: bool, weight: floa
 
 
 @lru_cache(maxsize=1)
-def _agency_patterns() -> tuple[tuple[str, re.Pattern[str], float], ...]:
+def _agency_patterns() -> tuple[tuple[str, re.Pattern[str], float, bool], ...]:
+    """(kind, pattern, weight, origin): a sign-off or a credit line is the agency's mark on
+    its own copy; a mention ("according to X", "selon X") names a source of a fact, which
+    an own report or another agency's copy cites as often as the agency's own text does."""
     alt = _agency_alt()
-    signoff = r"(?m)(?:\s-\s*|^\s*\(?)" + alt + r"(?:\s*/\s*\S+)?\)?\s*$"
+    # "- AGENCY" closing a paragraph, or a line of its own: "AGENCY", "(AGENCY)",
+    # "AGENCY/Site", "AGENCY || Site name" (a credit line above or below the text)
+    tail = r"(?:\s*(?:/|\|{1,2}|·)\s*[^\n|/]{1,40}?)?"
+    signoff = r"(?m)(?:\s-\s*|^\s*\(?)" + alt + tail + r"\)?\s*$"
     according = r"(?i:\b(?:" + _ACCORDING + r"))\s+" + _AGENCY_WORD + alt
     agency_word = r"(?i:\b(?:news agency|agencia|agence|agência|agenzia|Nachrichtenagentur))\s+"
     return (
-        ("signoff", re.compile(signoff), _SIGNOFF_WEIGHT),
-        ("agency_mention", re.compile(according), _MENTION_WEIGHT),
-        ("agency_mention", re.compile(agency_word + alt), _MENTION_WEIGHT),
-        ("agency_mention", re.compile(_unspaced_alt()), _MENTION_WEIGHT),
+        ("signoff", re.compile(signoff), _SIGNOFF_WEIGHT, True),
+        ("agency_mention", re.compile(according), _MENTION_WEIGHT, False),
+        ("agency_mention", re.compile(agency_word + alt), _MENTION_WEIGHT, False),
+        ("agency_mention", re.compile(_unspaced_alt()), _MENTION_WEIGHT, False),
     )
 
 
 def _agency_credits(norm: str) -> list[Credit]:
     """Credits that only an agency name can fill, and the house-style marks."""
     out: list[Credit] = []
-    for kind, rx, weight in _agency_patterns():
+    for kind, rx, weight, origin in _agency_patterns():
         for m in rx.finditer(norm):
             agency = resolve(m.group(1))
             if agency is not None:
-                out.append(Credit(agency.name, kind, True, m.start(), m.end(), weight, True))
+                out.append(Credit(agency.name, kind, origin, m.start(), m.end(), weight, True))
     for style, rx in (("signature", _SIGNATURE), ("ric_ticker", _RIC_TICKER)):
         mark = rx.search(norm)
         if mark is None:

@@ -97,6 +97,17 @@ def _byline_origin(byline: str | None) -> tuple[str, float] | None:
     return None
 
 
+def cited_agencies(article: Article) -> list[str]:
+    """Agencies the text names as a source of a fact ("according to X", "X reported"),
+    in order of first mention: shown as "cites X", never taken as the text's origin (an
+    own report or another agency's copy cites an agency as often as its own text does;
+    "told X" names whom a speaker talked to and is left out)."""
+    found = (
+        c.name for c in credits(article.body) if c.agency and not c.origin and c.kind != "told"
+    )
+    return list(dict.fromkeys(found))
+
+
 def family_origin(members: Sequence[Article], origin: Article) -> tuple[OriginName | None, str]:
     """The name of a family's origin, with the reason."""
     named = [o for o in (article_origin(m) for m in members) if o is not None]
@@ -104,14 +115,23 @@ def family_origin(members: Sequence[Article], origin: Article) -> tuple[OriginNa
         # the surest credit; on a tie the origin text's own credit
         best = max(named, key=lambda o: (o.weight, o.article == origin.id))
         return best, f"origin credit {best.kind!r} names {best.name!r} (weight {best.weight:.1f})"
+    cites = _cites_note(members)
     if origin.outlet:
         name = OriginName(origin.outlet, "outlet", _OUTLET_WEIGHT, origin.id)
-        return name, "origin taken from the outlet of the earliest source text"
+        return name, "origin taken from the outlet of the earliest source text" + cites
     host = _host(origin.url)
     if host:
         name = OriginName(host, "url", _HOST_WEIGHT, origin.id)
-        return name, "no credit line and no outlet: origin named by the URL host"
-    return None, "no credit line, outlet or URL: origin unknown"
+        return name, "no credit line and no outlet: origin named by the URL host" + cites
+    return None, "no credit line, outlet or URL: origin unknown" + cites
+
+
+def _cites_note(members: Sequence[Article]) -> str:
+    names = list(dict.fromkeys(n for m in members for n in cited_agencies(m)))
+    if not names:
+        return ""
+    shown = ", ".join(repr(n) for n in names)
+    return f"; cites {shown} (named as a source of facts, not credited as the origin)"
 
 
 def _host(url: str | None) -> str:
@@ -143,17 +163,21 @@ def resolve_origins(
         fam = fam.model_copy(update={"origin": name.name if name else None, "reason": reason})
         named.append(fam)
         if name is None or name.weight < CONFIDENT:
-            alone.append(OriginGroup(name=fam.origin, families=[fam.id], reason=_alone(name)))
+            alone.append(
+                OriginGroup(
+                    name=fam.origin, families=[fam.id], reason=_alone(name, _cites_note(members))
+                )
+            )
         else:
             groups.setdefault(name.key, []).append((fam, name))
     shared = [_group(rows) for rows in groups.values()]
     return named, sorted(shared + alone, key=lambda g: g.families[0])
 
 
-def _alone(name: OriginName | None) -> str:
+def _alone(name: OriginName | None, cites: str) -> str:
     if name is None:
-        return "one family, origin unknown"
-    return f"one family; its origin {name.name!r} is named by a weak credit ({name.kind})"
+        return "one family, origin unknown" + cites
+    return f"one family; its origin {name.name!r} is named by a weak credit ({name.kind})" + cites
 
 
 def _group(rows: list[tuple[Family, OriginName]]) -> OriginGroup:
