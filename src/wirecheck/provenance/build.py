@@ -20,7 +20,14 @@ from wirecheck.provenance.families import build_families
 from wirecheck.provenance.minhash import estimated_jaccard
 from wirecheck.provenance.origins import resolve_origins
 from wirecheck.provenance.stories import Link, cluster
-from wirecheck.provenance.story_features import cheap_similarity
+from wirecheck.provenance.story_link import (
+    KeyWeights,
+    StoryPair,
+    key_weights,
+    link_probability,
+    member_link,
+    story_model,
+)
 from wirecheck.provenance.views import DocView, attach_lead_vectors, make_views
 from wirecheck.settings.provenance import ProvenanceSettings
 
@@ -48,8 +55,15 @@ def wording_free_candidates(views: Sequence[DocView], settings: ProvenanceSettin
     days = day_numbers([v.article.date for v in views])
     vectors = np.stack([v.vector for v in views if v.vector is not None]).astype(np.float32)
     sem, _ = semantic_candidates(vectors, days, settings)
-    markers = [set(v.numbers) | {t for t in v.terms if not t[:1].isdigit()} for v in views]
+    markers = [
+        set(v.numbers) | {t for t in v.terms if not t[:1].isdigit()} | _keys(v) for v in views
+    ]
     return merge_pairs(sem, marker_candidates([sorted(m) for m in markers], days, settings))
+
+
+def _keys(view: DocView) -> set[str]:
+    """Figures and Latin-script names as every language writes them (``event_keys``)."""
+    return set(view.keys.figures | view.keys.names) if view.keys is not None else set()
 
 
 def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) -> ProvenanceResult:
@@ -74,16 +88,35 @@ def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) 
     return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
 
 
-Grouping = Callable[[Sequence[DocView], Iterable[Link], list[list[int]], float], list[list[int]]]
+Grouping = Callable[
+    [Sequence[DocView], Iterable[Link], list[list[int]], float, KeyWeights], list[list[int]]
+]
 
 
 def cluster_views(
-    views: Sequence[DocView], links: Iterable[Link], units: list[list[int]], link_min: float
+    views: Sequence[DocView],
+    links: Iterable[Link],
+    units: list[list[int]],
+    link_min: float,
+    weights: KeyWeights,
 ) -> list[list[int]]:
     """The cohesion clustering of ``views`` (``stories.cluster``), in this process."""
     return cluster(
-        len(views), links, link_min, lambda i, j: cheap_similarity(views[i], views[j]), units
+        len(views), links, link_min, lambda i, j: member_link(views[i], views[j], weights), units
     )
+
+
+def story_links(
+    views: Sequence[DocView], results: Iterable[PairResult], weights: KeyWeights, floor: float
+) -> Iterable[Link]:
+    """Link probability of every evaluated pair (1 inside a family), those >= ``floor``."""
+    for r in results:
+        if r.derivation is not None:
+            yield (r.i, r.j, 1.0)
+            continue
+        p = link_probability(StoryPair(views[r.i], views[r.j], r.story_similarity, weights))
+        if p >= floor:
+            yield (r.i, r.j, p)
 
 
 def assemble_stories(
@@ -96,15 +129,14 @@ def assemble_stories(
     """Stories from evaluated pairs and families, with the cohesion rule (the local stage
     and the Ray runner both end with this step; the Ray runner's ``grouping`` clusters
     each connected component in its own task)."""
-    links = (  # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
-        (r.i, r.j, r.story_similarity)
-        for r in results
-        if r.story_similarity >= settings.story_pair_min
-    )
+    weights = key_weights(v.keys for v in views if v.keys is not None)
+    model = story_model()
+    # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
+    links = story_links(views, results, weights, settings.story_pair_min)
     index = {v.id: k for k, v in enumerate(views)}
     # a family is one unit: its members are one story, whatever the candidates said
     units = [[index[a] for a in fam.articles] for fam in families]
-    groups = grouping(views, links, units, settings.story_link_min)
+    groups = grouping(views, links, units, model.threshold, weights)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     inside: dict[int, list[PairResult]] = {}
     for r in results:
