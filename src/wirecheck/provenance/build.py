@@ -22,6 +22,7 @@ from wirecheck.provenance.origins import resolve_origins
 from wirecheck.provenance.stories import Link, cluster
 from wirecheck.provenance.story_link import (
     KeyWeights,
+    StoryModel,
     StoryPair,
     key_weights,
     link_probability,
@@ -144,7 +145,7 @@ def assemble_stories(
             inside.setdefault(group_of[r.i], []).append(r)
     family_of = {a: f for f in families for a in f.articles}
     return [
-        _story([views[i] for i in g], family_of, inside.get(k, []), index)
+        _story([views[i] for i in g], family_of, inside.get(k, []), index, (weights, model))
         for k, g in enumerate(groups)
     ]
 
@@ -154,6 +155,7 @@ def _story(
     family_of: dict[str, Family],
     links: Sequence[PairResult],
     index: dict[str, int],
+    scoring: tuple[KeyWeights, StoryModel],
 ) -> Story:
     ids = sorted(v.id for v in members)
     fams: dict[str, Family] = {}
@@ -169,7 +171,7 @@ def _story(
         families=named,
         independent_origins=len(origins),
         origins=origins,
-        explanation=_story_explanation(links),
+        explanation=_story_explanation(links, members, index, scoring),
     )
 
 
@@ -182,18 +184,33 @@ def _central(members: list[DocView], links: Sequence[PairResult], index: dict[st
     return max(members, key=lambda v: (total[index[v.id]], v.n_words, v.id))
 
 
-def _story_explanation(links: Sequence[PairResult]) -> Explanation:
+def _story_explanation(
+    links: Sequence[PairResult],
+    members: list[DocView],
+    index: dict[str, int],
+    scoring: tuple[KeyWeights, StoryModel],
+) -> Explanation:
+    """Mean and weakest story-link probability of the candidate pairs inside the story."""
     if not links:
         return Explanation(score=1.0, summary="single text")
-    mean = sum(r.story_similarity for r in links) / len(links)
-    low = min(r.story_similarity for r in links)
+    weights, model = scoring
+    view = {index[v.id]: v for v in members}
+    probs = [
+        1.0
+        if r.derivation is not None
+        else link_probability(StoryPair(view[r.i], view[r.j], r.story_similarity, weights), model)
+        for r in links
+    ]
+    mean = sum(probs) / len(probs)
+    low = min(probs)
     feats = [
         FeatureScore(
             name="mean_link", value=round(mean, 4), weight=1.0, note=f"{len(links)} pairs"
         ),
         FeatureScore(name="min_link", value=round(low, 4), weight=0.0, note="weakest member pair"),
     ]
-    return Explanation(score=round(mean, 4), features=feats, summary="average-link cohesion")
+    summary = f"average-link cohesion (story link {model.source}, threshold {model.threshold})"
+    return Explanation(score=round(mean, 4), features=feats, summary=summary)
 
 
 def _first_words(body: str, n: int = 12) -> str:

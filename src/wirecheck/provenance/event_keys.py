@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from wirecheck.provenance.order import english_share
+
 # a figure: digits (any script: \d is Unicode) with inner separators . , ' or thin spaces
 _FIGURE = re.compile(r"\d+(?:[.,'\u2009\u202f\u00a0 ]\d+)*")
 # thousands groups: a separator followed by exactly three digits, repeated to the end
@@ -32,7 +34,10 @@ _MONTH_DAY = re.compile(r"\b([^\W\d_]{3,})\.?\s+(\d{1,2})\b(?!\s*[:.,]?\d)")
 # numeric month/day: CJK "1月5日", and ISO "2024-01-05"
 _CJK_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"\b(?:19|20)\d\d-(\d\d)-(\d\d)\b")
-MIN_MONTH_AGREEMENT = 0.8  # share of locales that must read a month name as the same month
+MIN_MONTH_AGREEMENT = 0.8
+# share of common English function words above which a text is English (order.py: English
+# texts ~0.35-0.45, other Latin-script languages < 0.1, CJK/Arabic 0)
+ENGLISH_MIN = 0.15  # share of locales that must read a month name as the same month
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,7 @@ class EventKeys:
     dates: frozenset[tuple[int, int]]  # (month, day) mentioned in the text
     lead_dates: frozenset[tuple[int, int]]  # ... in its lead (the text's own event)
     lead: frozenset[str]  # figures and names of the lead (what the text itself reports)
+    english: bool = True  # written in English (the event similarity's model reads English)
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -191,4 +197,5 @@ def event_keys(body: str, lead_chars: int = 400) -> EventKeys:
         dates=frozenset(d for d, _ in dates),
         lead_dates=frozenset(d for d, at in dates if at < lead_chars),
         lead=(figures(head) & nums) | (latin_names(head) & names),
+        english=english_share(body) > ENGLISH_MIN,
     )
