@@ -62,7 +62,7 @@ NAMES = [f.name for f in STORY_LINK_FEATURES]
 WIDTH = len(NAMES) + 2
 # the average-link threshold: the English event similarity's own (settings.story_link_min,
 # seeds and generated corpora); the cross-language model's cut is fitted onto it
-STORY_THRESHOLD = 0.5
+STORY_THRESHOLD = Settings().provenance.story_link_min
 ENGLISH, BASE = len(NAMES), len(NAMES) + 1
 OUT = Path(__file__).resolve().parents[1] / "src" / "wirecheck" / "data" / WEIGHTS_FILE
 Label = Callable[[Article], str | None]  # story of an article (None: leave out)

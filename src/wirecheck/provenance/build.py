@@ -137,7 +137,7 @@ def assemble_stories(
     index = {v.id: k for k, v in enumerate(views)}
     # a family is one unit: its members are one story, whatever the candidates said
     units = [[index[a] for a in fam.articles] for fam in families]
-    groups = grouping(views, links, units, model.threshold, weights)
+    groups = grouping(views, links, units, settings.story_link_min, weights)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     inside: dict[int, list[PairResult]] = {}
     for r in results:
