@@ -283,9 +283,9 @@ def cross_validate(
 
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("realdev", type=Path)
-    ap.add_argument("seeds", type=Path)
-    ap.add_argument("generated", type=Path, nargs="*")
+    for corpus in ("realdev", "seeds"):  # folders: realdev topics with labels.yaml; seeds
+        ap.add_argument(corpus, type=Path)
+    ap.add_argument("generated", type=Path, nargs="*", help="generated corpora (gold.yaml)")
     ap.add_argument("--cache", type=Path, help="keep the prepared folds here and reuse them")
     args = ap.parse_args(argv)
     if args.cache and args.cache.exists():
@@ -296,27 +296,24 @@ def main(argv: Sequence[str] | None = None) -> None:
             values = _VALUES[id(fold)] = _Values(fold)
             fold.x = np.array([values.get(i, j) for i, j in fold.pairs]).reshape(-1, WIDTH)
     else:
-        folds = realdev_folds(args.realdev)
-        folds["seeds"] = gold_fold(args.seeds, all_pairs=True)
-        for g in args.generated:
-            folds[f"generated/{g.name}"] = gold_fold(g, all_pairs=False)
+        folds = {**realdev_folds(args.realdev), "seeds": gold_fold(args.seeds, all_pairs=True)}
+        folds.update({f"generated/{g.name}": gold_fold(g, False) for g in args.generated})
         if args.cache:
             args.cache.write_bytes(pickle.dumps(folds))
     grid = [round(t, 2) for t in np.arange(0.1, 0.71, 0.05)]
     th, report = cross_validate(folds, grid)
     lr = fit(list(folds.values()))
     model = as_model(lr, th, "all folds")
-    data = {
-        "fitted_on": ", ".join(folds),
-        "cross_language_cut": th,
-        "method": "logistic regression (C=1, folds and classes weighted equally); "
-        "cut on p (bias shifted so that it meets the story threshold): best mean held-out "
-        "story pair F1",
-        "weights": dict(model.weights),
-        "bias": model.bias,
-        "threshold": STORY_THRESHOLD,
-        "cross_validated": report,
-    }
+    data = dict(
+        fitted_on=", ".join(folds),
+        cross_language_cut=th,
+        method="logistic regression (C=1, folds and classes weighted equally); cut on p "
+        "(bias shifted so that it meets the story threshold): best mean held-out story pair F1",
+        weights=dict(model.weights),
+        bias=model.bias,
+        threshold=STORY_THRESHOLD,
+        cross_validated=report,
+    )
     OUT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(json.dumps({"threshold": th, "cross_validated": report}, indent=2))
 

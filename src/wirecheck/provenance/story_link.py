@@ -32,6 +32,7 @@ from typing import Protocol
 from wirecheck.features import Feature
 from wirecheck.model import Explanation, FeatureScore
 from wirecheck.provenance.event_keys import EventKeys
+from wirecheck.provenance.features import FittedModel
 from wirecheck.provenance.story_features import StoryPoint, cheap_similarity
 
 KeyWeights = Mapping[str, float]  # key -> inverse document frequency in the corpus
@@ -151,15 +152,7 @@ STORY_LINK_FEATURES: tuple[LinkFeature, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class StoryModel:
-    """Fitted logistic weights, bias, and the story threshold on the link probability."""
-
-    weights: Mapping[str, float]
-    bias: float
-    threshold: float
-    source: str
-
+StoryModel = FittedModel  # weights per feature, bias, threshold, source (as derivations)
 
 WEIGHTS_FILE = "story_weights.json"
 # declared fallback (no data file); 0.5 is the English event similarity's own threshold
@@ -178,12 +171,8 @@ def story_model() -> StoryModel:
     if not path.is_file():
         return _FALLBACK
     data = json.loads(path.read_text(encoding="utf-8"))
-    return StoryModel(
-        weights=data["weights"],
-        bias=float(data["bias"]),
-        threshold=float(data["threshold"]),
-        source=f"fitted: {data.get('fitted_on', 'labelled pairs')}",
-    )
+    fields = {name: data[name] for name in ("weights", "bias", "threshold")}
+    return StoryModel(source=f"fitted: {data.get('fitted_on', 'labelled pairs')}", **fields)
 
 
 def link_values(
