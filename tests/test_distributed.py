@@ -209,9 +209,10 @@ def test_story_clustering_per_component_equals_the_local_clustering(
     ray_session: Any, tmp_path: Path
 ) -> None:
     from wirecheck.distributed.components import cluster_components_ray
-    from wirecheck.provenance.build import candidate_pairs_for, cluster_views
+    from wirecheck.provenance.build import candidate_pairs_for, cluster_views, story_links
     from wirecheck.provenance.edges import evaluate
     from wirecheck.provenance.families import build_families
+    from wirecheck.provenance.story_link import key_weights
     from wirecheck.provenance.views import attach_lead_vectors, make_views
     from wirecheck.runner import ingest_paths
     from wirecheck.synth import write_corpus
@@ -227,10 +228,9 @@ def test_story_clustering_per_component_equals_the_local_clustering(
     edges = [r.derivation for r in results if r.derivation is not None]
     index = {v.id: k for k, v in enumerate(views)}
     units = [[index[a] for a in f.articles] for f in build_families(articles, edges)]
-    links = [
-        (r.i, r.j, r.story_similarity) for r in results if r.story_similarity >= s.story_pair_min
-    ]
-    local = cluster_views(views, links, units, s.story_link_min)
-    remote = cluster_components_ray(views, links, units, s.story_link_min)
+    weights = key_weights(v.keys for v in views if v.keys is not None)
+    links = list(story_links(views, results, weights, s.story_pair_min))
+    local = cluster_views(views, links, units, s.story_link_min, weights)
+    remote = cluster_components_ray(views, links, units, s.story_link_min, weights)
     assert remote == local
     assert sum(len(g) > 1 for g in local) >= 20  # many multi-text stories were clustered

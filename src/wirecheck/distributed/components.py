@@ -31,9 +31,10 @@ import numpy as np
 import numpy.typing as npt
 
 from wirecheck.distributed.tasks import Batch, objects
+from wirecheck.provenance.event_keys import EventKeys
 from wirecheck.provenance.families import UnionFind
 from wirecheck.provenance.stories import Link, cluster
-from wirecheck.provenance.story_features import cheap_similarity
+from wirecheck.provenance.story_link import KeyWeights, member_link
 from wirecheck.provenance.views import DocView
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ class Point:
     vector: npt.NDArray[np.float32] | None
     terms: frozenset[str]
     day: int | None
+    keys: EventKeys | None = None
 
 
 def _empty() -> Batch:
@@ -168,9 +170,9 @@ def cluster_batch(batch: Batch, link_min: float) -> Batch:
     """``stories.cluster`` on each component of the batch: its units, links and points."""
 
     def groups_of(task: bytes) -> bytes:
-        units, links, points = pickle.loads(task)
+        units, links, points, weights = pickle.loads(task)
         found = cluster(
-            0, links, link_min, lambda i, j: cheap_similarity(points[i], points[j]), units
+            0, links, link_min, lambda i, j: member_link(points[i], points[j], weights), units
         )
         return pickle.dumps(found)
 
@@ -178,7 +180,11 @@ def cluster_batch(batch: Batch, link_min: float) -> Batch:
 
 
 def cluster_components_ray(
-    views: Sequence[DocView], links: Iterable[Link], units: list[list[int]], link_min: float
+    views: Sequence[DocView],
+    links: Iterable[Link],
+    units: list[list[int]],
+    link_min: float,
+    weights: KeyWeights,
 ) -> list[list[int]]:
     """``build.cluster_views`` on Ray: components on Ray Data, then one clustering task per
     batch of components; the same groups, in the same order."""
@@ -193,20 +199,22 @@ def cluster_components_ray(
     for u in range(len(units)):
         members.setdefault(int(component[u]), []).append(u)  # units in their global order
     groups = [sorted(units[u]) for u in range(len(units)) if len(members[int(component[u])]) == 1]
-    tasks = _component_tasks(views, links, units, unit_of, component, members)
+    tasks = _component_tasks(views, (links, weights), units, unit_of, component, members)
     groups += _run_tasks(tasks, link_min)
     return sorted(groups, key=lambda g: g[0])
 
 
 def _component_tasks(
     views: Sequence[DocView],
-    links: list[Link],
+    weighted_links: tuple[list[Link], KeyWeights],
     units: list[list[int]],
     unit_of: npt.NDArray[np.int64],
     component: npt.NDArray[np.int64],
     members: dict[int, list[int]],
 ) -> list[bytes]:
-    """One pickled (units, links, points) task per component of two or more units."""
+    """One pickled (units, links, points, key weights) task per component of two or more
+    units (the weights of the keys its texts carry only)."""
+    links, weights = weighted_links
     shared = {c: us for c, us in members.items() if len(us) > 1}
     own_links: dict[int, list[Link]] = {c: [] for c in shared}
     for link in links:  # in global order: the sums come out as in the local run
@@ -216,9 +224,14 @@ def _component_tasks(
     tasks = []
     for c, us in shared.items():
         points = {
-            i: Point(views[i].vector, views[i].terms, views[i].day) for u in us for i in units[u]
+            i: Point(views[i].vector, views[i].terms, views[i].day, views[i].keys)
+            for u in us
+            for i in units[u]
         }
-        tasks.append(pickle.dumps(([units[u] for u in us], own_links[c], points)))
+        own = {
+            k: weights[k] for p in points.values() if p.keys for k in p.keys.figures | p.keys.names
+        }
+        tasks.append(pickle.dumps(([units[u] for u in us], own_links[c], points, own)))
     return tasks
 
 

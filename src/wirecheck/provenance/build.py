@@ -20,7 +20,15 @@ from wirecheck.provenance.families import build_families
 from wirecheck.provenance.minhash import estimated_jaccard
 from wirecheck.provenance.origins import resolve_origins
 from wirecheck.provenance.stories import Link, cluster
-from wirecheck.provenance.story_features import cheap_similarity
+from wirecheck.provenance.story_link import (
+    KeyWeights,
+    StoryModel,
+    StoryPair,
+    key_weights,
+    link_probability,
+    member_link,
+    story_model,
+)
 from wirecheck.provenance.views import DocView, attach_lead_vectors, make_views
 from wirecheck.settings.provenance import ProvenanceSettings
 
@@ -48,8 +56,15 @@ def wording_free_candidates(views: Sequence[DocView], settings: ProvenanceSettin
     days = day_numbers([v.article.date for v in views])
     vectors = np.stack([v.vector for v in views if v.vector is not None]).astype(np.float32)
     sem, _ = semantic_candidates(vectors, days, settings)
-    markers = [set(v.numbers) | {t for t in v.terms if not t[:1].isdigit()} for v in views]
+    markers = [
+        set(v.numbers) | {t for t in v.terms if not t[:1].isdigit()} | _keys(v) for v in views
+    ]
     return merge_pairs(sem, marker_candidates([sorted(m) for m in markers], days, settings))
+
+
+def _keys(view: DocView) -> set[str]:
+    """Figures and Latin-script names as every language writes them (``event_keys``)."""
+    return set(view.keys.figures | view.keys.names) if view.keys is not None else set()
 
 
 def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) -> ProvenanceResult:
@@ -74,16 +89,35 @@ def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) 
     return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
 
 
-Grouping = Callable[[Sequence[DocView], Iterable[Link], list[list[int]], float], list[list[int]]]
+Grouping = Callable[
+    [Sequence[DocView], Iterable[Link], list[list[int]], float, KeyWeights], list[list[int]]
+]
 
 
 def cluster_views(
-    views: Sequence[DocView], links: Iterable[Link], units: list[list[int]], link_min: float
+    views: Sequence[DocView],
+    links: Iterable[Link],
+    units: list[list[int]],
+    link_min: float,
+    weights: KeyWeights,
 ) -> list[list[int]]:
     """The cohesion clustering of ``views`` (``stories.cluster``), in this process."""
     return cluster(
-        len(views), links, link_min, lambda i, j: cheap_similarity(views[i], views[j]), units
+        len(views), links, link_min, lambda i, j: member_link(views[i], views[j], weights), units
     )
+
+
+def story_links(
+    views: Sequence[DocView], results: Iterable[PairResult], weights: KeyWeights, floor: float
+) -> Iterable[Link]:
+    """Link probability of every evaluated pair (1 inside a family), those >= ``floor``."""
+    for r in results:
+        if r.derivation is not None:
+            yield (r.i, r.j, 1.0)
+            continue
+        p = link_probability(StoryPair(views[r.i], views[r.j], r.story_similarity, weights))
+        if p >= floor:
+            yield (r.i, r.j, p)
 
 
 def assemble_stories(
@@ -96,15 +130,14 @@ def assemble_stories(
     """Stories from evaluated pairs and families, with the cohesion rule (the local stage
     and the Ray runner both end with this step; the Ray runner's ``grouping`` clusters
     each connected component in its own task)."""
-    links = (  # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
-        (r.i, r.j, r.story_similarity)
-        for r in results
-        if r.story_similarity >= settings.story_pair_min
-    )
+    weights = key_weights(v.keys for v in views if v.keys is not None)
+    model = story_model()
+    # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
+    links = story_links(views, results, weights, settings.story_pair_min)
     index = {v.id: k for k, v in enumerate(views)}
     # a family is one unit: its members are one story, whatever the candidates said
     units = [[index[a] for a in fam.articles] for fam in families]
-    groups = grouping(views, links, units, settings.story_link_min)
+    groups = grouping(views, links, units, settings.story_link_min, weights)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     inside: dict[int, list[PairResult]] = {}
     for r in results:
@@ -112,7 +145,7 @@ def assemble_stories(
             inside.setdefault(group_of[r.i], []).append(r)
     family_of = {a: f for f in families for a in f.articles}
     return [
-        _story([views[i] for i in g], family_of, inside.get(k, []), index)
+        _story([views[i] for i in g], family_of, inside.get(k, []), index, (weights, model))
         for k, g in enumerate(groups)
     ]
 
@@ -122,6 +155,7 @@ def _story(
     family_of: dict[str, Family],
     links: Sequence[PairResult],
     index: dict[str, int],
+    scoring: tuple[KeyWeights, StoryModel],
 ) -> Story:
     ids = sorted(v.id for v in members)
     fams: dict[str, Family] = {}
@@ -137,7 +171,7 @@ def _story(
         families=named,
         independent_origins=len(origins),
         origins=origins,
-        explanation=_story_explanation(links),
+        explanation=_story_explanation(links, members, index, scoring),
     )
 
 
@@ -150,18 +184,33 @@ def _central(members: list[DocView], links: Sequence[PairResult], index: dict[st
     return max(members, key=lambda v: (total[index[v.id]], v.n_words, v.id))
 
 
-def _story_explanation(links: Sequence[PairResult]) -> Explanation:
+def _story_explanation(
+    links: Sequence[PairResult],
+    members: list[DocView],
+    index: dict[str, int],
+    scoring: tuple[KeyWeights, StoryModel],
+) -> Explanation:
+    """Mean and weakest story-link probability of the candidate pairs inside the story."""
     if not links:
         return Explanation(score=1.0, summary="single text")
-    mean = sum(r.story_similarity for r in links) / len(links)
-    low = min(r.story_similarity for r in links)
+    weights, model = scoring
+    view = {index[v.id]: v for v in members}
+    probs = [
+        1.0
+        if r.derivation is not None
+        else link_probability(StoryPair(view[r.i], view[r.j], r.story_similarity, weights), model)
+        for r in links
+    ]
+    mean = sum(probs) / len(probs)
+    low = min(probs)
     feats = [
         FeatureScore(
             name="mean_link", value=round(mean, 4), weight=1.0, note=f"{len(links)} pairs"
         ),
         FeatureScore(name="min_link", value=round(low, 4), weight=0.0, note="weakest member pair"),
     ]
-    return Explanation(score=round(mean, 4), features=feats, summary="average-link cohesion")
+    summary = f"average-link cohesion (story link {model.source}, threshold {model.threshold})"
+    return Explanation(score=round(mean, 4), features=feats, summary=summary)
 
 
 def _first_words(body: str, n: int = 12) -> str:

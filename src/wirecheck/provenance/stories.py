@@ -3,7 +3,8 @@
 Candidate pairs give a sparse similarity graph. Clusters merge best-first (a heap on
 the mean of the known links between two clusters), but a merge is accepted only if
 the mean similarity over *all* member pairs reaches ``story_link_min``, where a pair
-that no candidate search proposed is scored by ``cheap_similarity`` on whole texts.
+that no candidate search proposed is scored by the caller's fallback (the pipeline's:
+``story_link.member_link``, the same story link on whole texts).
 A chain A~B~C~D of partial overlaps therefore cannot pull A and D together: their
 own similarity drags the average down.
 """

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from wirecheck.model import Derivation, Explanation, FeatureScore
 from wirecheck.provenance.align import sentence_markers
+from wirecheck.provenance.event_keys import EventKeys
 from wirecheck.provenance.evidence import PairEvidence
 
 # (name, weight): the event similarity is the weighted sum of these values, clipped to [0, 1].
@@ -49,8 +50,8 @@ def marker_overlap(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -
 
 
 class StoryPoint(Protocol):
-    """What ``cheap_similarity`` reads of a text (a ``DocView`` is one; the Ray runner ships
-    just these three to the tasks that cluster one component)."""
+    """What the story link of a member pair reads of a text (a ``DocView`` is one; the Ray
+    runner ships just these to the tasks that cluster one component)."""
 
     @property
     def vector(self) -> npt.NDArray[np.float32] | None: ...
@@ -58,6 +59,8 @@ class StoryPoint(Protocol):
     def terms(self) -> frozenset[str]: ...
     @property
     def day(self) -> int | None: ...
+    @property
+    def keys(self) -> EventKeys | None: ...
 
 
 def days_apart(a: StoryPoint, b: StoryPoint) -> int | None:

@@ -10,6 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wirecheck.model import Article
+from wirecheck.provenance.event_keys import EventKeys, event_keys
 from wirecheck.provenance.minhash import U64, kgram_hashes, token_hashes
 from wirecheck.provenance.order import english_share, name_sequence, number_sequence
 from wirecheck.provenance.text import Sentence, mask_quotes, salient_terms, sentences
@@ -40,6 +41,7 @@ class DocView:
     names: tuple[str, ...] = ()  # capitalised names, first mentions in text order
     english_share: float = 0.0  # share of English function words (tells languages apart)
     day: int | None = None  # publication date as a day number (None: undated)
+    keys: EventKeys | None = None  # language-free event keys (figures, names, dates)
     vector: F32 | None = None  # document (lead) embedding, unit length
     sentence_vectors: npt.NDArray[np.float16] | None = None  # one unit row per sentence
     quoted: list[bool] = field(default_factory=list)  # sentence mostly inside quotes
@@ -89,6 +91,7 @@ def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
         names=name_sequence(body),
         english_share=english_share(body),
         quoted=quoted,
+        keys=event_keys(body),
     )
 
 

@@ -105,6 +105,9 @@ class ProvenanceSettings(BaseModel):
     # seeds: pair similarities 0.56-0.73 (all one story); different events sharing chrome,
     # a stock quote and a background paragraph (own tests): 0.0-0.1, but 0.35-0.44 when the
     # two events also share a 3-digit number (hypothesis found it); 0.5 sits in the gap.
+    # Pairs with a text in another language are scored by the fitted model of
+    # provenance/story_link.py, whose cut is mapped onto this threshold by its fitted bias
+    # (scripts/fit_stories.py, leave-one-topic-out; docs/provenance.md).
     story_link_min: float = 0.5
     # candidate pairs below this similarity are not even considered for a story.
     story_pair_min: float = 0.2
