@@ -283,6 +283,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE IF NOT EXISTS extract_cache (key VARCHAR PRIMARY KEY, article VARCHAR, "
         "mentions JSON, entity_mentions JSON)",
     ),
+    # 4: stage results kept by the content of their inputs (evaluated provenance pairs,
+    # claim groups per story), reused by incremental runs.
+    (
+        "CREATE TABLE IF NOT EXISTS stage_cache (kind VARCHAR, key VARCHAR, value VARCHAR, "
+        "PRIMARY KEY (kind, key))",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 # Rows per INSERT statement (a batch of ingest is 200): bounds the size of the bound lists;
@@ -304,6 +310,7 @@ TABLE_NAMES = frozenset(
     [t.name for t in RECORD_TABLES]
     + ["removed_lines", "ingest_errors", "screening", "lists"]
     + ["list_files", "list_texts", "list_postings", "analysis_articles", "extract_cache"]
+    + ["stage_cache"]
 )
 
 
