@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -125,17 +125,28 @@ def analyse_step(
     return Step(result, new, cache.rows, cache.reused, reusing.caches)
 
 
-def save_step(workspace: Workspace, step: Step, record: RunRecord | None = None) -> None:
-    """Write a step in one transaction (new raw documents, articles, analysis, cache, run)."""
+def save_step(
+    workspace: Workspace,
+    step: Step,
+    record: RunRecord | None = None,
+    progress: ProgressFn | None = None,
+) -> None:
+    """Write a step in one transaction (new raw documents, articles, analysis, caches, run);
+    ``progress`` hears ``("save", parts written, parts)`` inside it, before the commit."""
+    writes: list[Callable[[], None]] = [
+        lambda: workspace.upsert_raw(step.new_documents) if step.new_documents else None,
+        lambda: workspace.save_analysis(step.analysis),
+        lambda: workspace.save_extractions(step.extractions),
+        *(results.save for results in step.results),
+        lambda: workspace.record_run(record) if record is not None else None,
+    ]
     with workspace.atomic():
-        if step.new_documents:
-            workspace.upsert_raw(step.new_documents)
-        workspace.save_analysis(step.analysis)
-        workspace.save_extractions(step.extractions)
-        for results in step.results:
-            results.save()
-        if record is not None:
-            workspace.record_run(record)
+        for done, write in enumerate(writes):
+            if progress is not None:
+                progress("save", done, len(writes))
+            write()
+    if progress is not None:
+        progress("save", len(writes), len(writes))
 
 
 def _by_article(items: Sequence[ClaimMention | EntityMention]) -> dict[str, list[Any]]:
