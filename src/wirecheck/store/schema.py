@@ -272,8 +272,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE IF NOT EXISTS list_files (file_id INTEGER PRIMARY KEY, path VARCHAR, "
         "fmt VARCHAR, name VARCHAR, size BIGINT, mtime DOUBLE, sha256 VARCHAR, "
         "entries INTEGER, errors JSON, complete BOOLEAN, loaded VARCHAR)",
-        "CREATE TABLE IF NOT EXISTS list_key_stage (file_id INTEGER, key UBIGINT, "
-        "entry INTEGER)",
+        "CREATE TABLE IF NOT EXISTS list_key_stage (file_id INTEGER, key UBIGINT, entry INTEGER)",
         "CREATE TABLE IF NOT EXISTS list_texts (file_id INTEGER, num INTEGER, data VARCHAR, "
         "forms VARCHAR)",
         "CREATE TABLE IF NOT EXISTS list_keys (file_id INTEGER, key UBIGINT)",
