@@ -84,9 +84,12 @@ def main() -> None:
         ),
     ]  # fmt: skip
     note = (
-        "What is reused: raw documents (not re-read) and extraction per article content "
-        "(articles whose cleaned text did not change). What is recomputed: cleaning (it is "
-        "corpus-level), provenance, align and entities over all articles."
+        "Reused from the workspace: raw documents (not re-read), extraction per article "
+        "content, evaluated candidate pairs (evidence, alignment, derivation edge, story "
+        "similarity) and the claim groups/changes of every story whose inputs did not change. "
+        "Recomputed over all articles: cleaning (corpus-level), candidate search (MinHash "
+        "bands, lead-vector neighbours, markers), families and stories, entity resolution, "
+        "and writing the analysis (workspace, analysis.json, briefings)."
     )
     write_results("incremental", corpus, rows, {"measured": found, "note": note})
     print(found)

@@ -60,6 +60,15 @@ def test_generated_corpus_in_batches_in_any_order_equals_one_run(tmp_path: Path)
     assert len(full["articles"]) == 120 and len(full["stories"]) > 5
     for seed in (2, 3):
         assert _batched(_split(files, 3, seed), tmp_path, f"order{seed}") == full
+    # the last batch re-aligned only the stories that gained or changed articles
+    forward = [files[:100], files[100:]]
+    last = _batched(forward, tmp_path, "forward")
+    assert last == full
+    with Workspace.open(tmp_path / "forward.duckdb") as workspace:
+        sql = "SELECT count(*) FROM stage_cache WHERE kind = 'align-story'"
+        row = workspace._reader().execute(sql).fetchone()
+    first_stories = len(run(files[:100], tmp_path / "first", None).analysis.stories)
+    assert row is not None and row[0] < first_stories + len(full["stories"])
 
 
 def test_later_runs_reuse_extraction_and_write_one_step(tmp_path: Path) -> None:
@@ -80,6 +89,11 @@ def test_later_runs_reuse_extraction_and_write_one_step(tmp_path: Path) -> None:
         assert step.reused == len(unchanged) >= 5
         assert len(step.extractions) == len(step.analysis.articles) - step.reused
         assert len(step.analysis.articles) == raw + len(step.new_documents)
+        # evaluated pairs and the claim groups of unchanged stories come from the workspace;
+        # only new pairs and stories that gained or changed articles were computed
+        pairs, stories = step.results
+        assert pairs.reused > 0  # (on this small corpus every story gains an article)
+        assert stories.reused + len(stories.new) == len(step.analysis.stories)
         # nothing is written until the step is saved
         assert workspace.count("raw_documents") == raw
         assert workspace.count("extract_cache") == cached

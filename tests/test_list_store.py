@@ -51,6 +51,16 @@ def test_stored_lists_screen_exactly_like_the_in_memory_index(tmp_path: Path) ->
     with Workspace.open(tmp_path / "ws.duckdb") as workspace, lists_in(workspace):
         again, errors = load_lists(names, None)  # a later process: read back, not rebuilt
         assert _found(again, queries) == expected and errors == memory_errors
+    # the later process read the columns written at load as memory-mapped Arrow files
+    mapped = sorted((tmp_path / "ws.duckdb.lists").iterdir())
+    assert len(mapped) == 2 and all((m / "complete").is_file() for m in mapped)
+    for folder in mapped:  # without them (say, deleted) they are read again and rewritten
+        for file in folder.iterdir():
+            file.unlink()
+    with Workspace.open(tmp_path / "ws.duckdb") as workspace, lists_in(workspace):
+        rebuilt, _ = load_lists(names, None)
+        assert _found(rebuilt, queries) == expected
+    assert all((m / "postings.arrow").is_file() for m in mapped)
 
 
 def test_a_list_is_loaded_once_and_a_newer_file_replaces_it(tmp_path: Path) -> None:

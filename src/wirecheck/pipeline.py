@@ -67,15 +67,19 @@ def apply_extraction(analysis: Analysis, result: ExtractionResult) -> Analysis:
 
 def _align(analysis: Analysis, settings: Settings) -> Analysis:
     from wirecheck.align import align_claims
+    from wirecheck.incremental.stories import canonical_order
 
     result = align_claims(analysis, settings.align)
+    # story order: an incremental run that aligns only the stories that changed gives the
+    # same lists (wirecheck.incremental.stories)
+    claims, changes, derived = canonical_order(
+        analysis, result.claims, result.changes, result.mentions
+    )
     # align adds statement mentions for sentences extraction left uncovered; keep them so
     # every MentionRef.mention id resolves in analysis.json and the workspace.
     known = {m.id for m in analysis.mentions}
-    mentions = analysis.mentions + [m for m in result.mentions if m.id not in known]
-    return analysis.model_copy(
-        update={"claims": result.claims, "changes": result.changes, "mentions": mentions}
-    )
+    mentions = analysis.mentions + [m for m in derived if m.id not in known]
+    return analysis.model_copy(update={"claims": claims, "changes": changes, "mentions": mentions})
 
 
 def _entities(analysis: Analysis, settings: Settings) -> Analysis:

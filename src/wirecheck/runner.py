@@ -266,7 +266,7 @@ def run(
         from wirecheck.incremental import analyse_step, save_step
 
         step = analyse_step(workspace, inputs, chosen, stages, progress, transport)
-        save_step(workspace, step)
+        save_step(workspace, step, progress=progress)
         return step.analysis
 
     return run_job(paths, out_dir, db, with_lists(settings or Settings(), lists), analyze_fn)

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wirecheck.store.connection import Connection
@@ -200,8 +202,33 @@ class ListStore(Connection):
             conn.execute(f"DELETE FROM {table} WHERE file_id IN (SELECT unnest(?))", [file_ids])
 
     def list_arrays(self, file_id: int) -> ListArrays:
-        """The stored index of one list file, read as columns (Arrow, no per-row Python work:
-        primitive and string columns convert at memory speed, where BLOBs did not)."""
+        """The stored index of one list file as columns. A workspace file keeps a copy of
+        them as Arrow IPC files beside it (``WS.lists/``), written on first use and then
+        memory-mapped: a later process starts screening without reading the columns (the
+        pages a query touches are read by the OS on demand)."""
+        folder = self._mapped_folder(file_id)
+        if folder is None:
+            return _arrays(self._columns(file_id))
+        if not (folder / _DONE).is_file():
+            _write_mapped(folder, self._columns(file_id))
+        return _arrays({name: _mapped(folder / f"{name}.arrow") for name in _COLUMNS})
+
+    def _mapped_folder(self, file_id: int) -> Path | None:
+        """``WS.lists/FILE_ID-SHA``: named by the file's content, so a replaced list never
+        reads another's columns."""
+        if self.path is None:
+            return None
+        row = (
+            self._reader()
+            .execute("SELECT sha256 FROM list_files WHERE file_id = ?", [file_id])
+            .fetchone()
+        )
+        sha = str(row[0]) if row else ""
+        return Path(self.path + ".lists") / f"{file_id}-{sha[:16]}"
+
+    def _columns(self, file_id: int) -> dict[str, pa.ChunkedArray]:
+        """The five stored columns of a list file, read from DuckDB as Arrow (no per-row
+        Python work: primitive and string columns convert at memory speed)."""
         cursor = self._conn.cursor()
         try:
 
@@ -212,13 +239,61 @@ class ListStore(Connection):
                     raise RuntimeError(f"no result for {sql}")
                 return table_.column(0)
 
-            keys = column("list_keys", "key").to_numpy()
-            offsets = column("list_offsets", "pos").to_numpy()
-            postings = column("list_postings", "entry").to_numpy()
-            data, forms = column("list_texts", "data"), column("list_texts", "forms")
+            return {
+                name: column(table, col)
+                for name, (table, col) in zip(_COLUMNS, _SOURCES, strict=True)
+            }
         finally:
             cursor.close()
-        return ListArrays(keys, offsets, postings, Texts(data), Texts(forms))
+
+
+_COLUMNS = ("keys", "offsets", "postings", "data", "forms")
+_SOURCES = (
+    ("list_keys", "key"),
+    ("list_offsets", "pos"),
+    ("list_postings", "entry"),
+    ("list_texts", "data"),
+    ("list_texts", "forms"),
+)
+_DONE = "complete"  # written last: a folder without it is rewritten
+
+
+def _arrays(columns: dict[str, pa.ChunkedArray]) -> ListArrays:
+    def numbers(name: str) -> npt.NDArray[Any]:
+        column = columns[name]  # one chunk (a memory map): a view, no copy
+        array: npt.NDArray[Any] = (
+            column.chunk(0).to_numpy() if column.num_chunks == 1 else column.to_numpy()
+        )
+        return array
+
+    return ListArrays(
+        numbers("keys"),
+        numbers("offsets"),
+        numbers("postings"),
+        Texts(columns["data"]),
+        Texts(columns["forms"]),
+    )
+
+
+def _write_mapped(folder: Path, columns: dict[str, pa.ChunkedArray]) -> None:
+    """Each column as an Arrow IPC file (one chunk: a memory map gives a numpy view)."""
+    import pyarrow as pa
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, column in columns.items():
+        table = pa.table({name: column.combine_chunks()})
+        tmp = folder / f"{name}.arrow.tmp"
+        with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        os.replace(tmp, folder / f"{name}.arrow")
+    (folder / _DONE).write_text("ok\n", encoding="utf-8")
+
+
+def _mapped(path: Path) -> pa.ChunkedArray:
+    import pyarrow as pa
+
+    # the map stays open: the returned arrays are views into it
+    return pa.ipc.open_file(pa.memory_map(str(path), "r")).read_all().column(0)
 
 
 _FILE_TABLES = ("list_key_stage", "list_texts", "list_keys", "list_offsets", "list_postings")

@@ -272,8 +272,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE IF NOT EXISTS list_files (file_id INTEGER PRIMARY KEY, path VARCHAR, "
         "fmt VARCHAR, name VARCHAR, size BIGINT, mtime DOUBLE, sha256 VARCHAR, "
         "entries INTEGER, errors JSON, complete BOOLEAN, loaded VARCHAR)",
-        "CREATE TABLE IF NOT EXISTS list_key_stage (file_id INTEGER, key UBIGINT, "
-        "entry INTEGER)",
+        "CREATE TABLE IF NOT EXISTS list_key_stage (file_id INTEGER, key UBIGINT, entry INTEGER)",
         "CREATE TABLE IF NOT EXISTS list_texts (file_id INTEGER, num INTEGER, data VARCHAR, "
         "forms VARCHAR)",
         "CREATE TABLE IF NOT EXISTS list_keys (file_id INTEGER, key UBIGINT)",
@@ -282,6 +281,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE IF NOT EXISTS analysis_articles (seq BIGINT, article VARCHAR)",
         "CREATE TABLE IF NOT EXISTS extract_cache (key VARCHAR PRIMARY KEY, article VARCHAR, "
         "mentions JSON, entity_mentions JSON)",
+    ),
+    # 4: stage results kept by the content of their inputs (evaluated provenance pairs,
+    # claim groups per story), reused by incremental runs.
+    (
+        "CREATE TABLE IF NOT EXISTS stage_cache (kind VARCHAR, key VARCHAR, value VARCHAR, "
+        "PRIMARY KEY (kind, key))",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -304,6 +309,7 @@ TABLE_NAMES = frozenset(
     [t.name for t in RECORD_TABLES]
     + ["removed_lines", "ingest_errors", "screening", "lists"]
     + ["list_files", "list_texts", "list_postings", "analysis_articles", "extract_cache"]
+    + ["stage_cache"]
 )
 
 

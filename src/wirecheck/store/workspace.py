@@ -165,6 +165,31 @@ class Workspace(Queries, ListStore):
 
         self._transaction(work)
 
+    def cached_results(self, kind: str, keys: Sequence[str]) -> dict[str, str]:
+        """Stored stage results of ``kind`` (JSON text) by the key of their inputs."""
+        sql = (
+            "SELECT c.key, c.value FROM stage_cache c JOIN (SELECT unnest(?) AS key) k "
+            "ON k.key = c.key WHERE c.kind = ?"
+        )
+        rows = self._reader().execute(sql, [list(keys), kind]).fetchall()
+        return {str(k): str(v) for k, v in rows}
+
+    def save_results(self, kind: str, rows: Sequence[tuple[str, str]]) -> None:
+        """(key, JSON text) stage results of ``kind``; known keys are kept (same inputs give
+        the same result)."""
+        if not rows:
+            return
+
+        def work(conn: duckdb.DuckDBPyConnection) -> None:
+            keys, values = (list(col) for col in zip(*rows, strict=True))
+            conn.execute(
+                "INSERT INTO stage_cache SELECT ?, unnest(?), unnest(?) "
+                "ON CONFLICT (kind, key) DO NOTHING",
+                [kind, keys, values],
+            )
+
+        self._transaction(work)
+
     # ------------------------------------------------------------------ runs
 
     def record_run(self, run: RunRecord) -> None:

@@ -5,8 +5,9 @@
 does not hold it yet, or holds an older version: a stored file is reused when its path,
 format, size and modification time match, or, when the stamp changed, its SHA-256 does.
 Loading streams ``BATCH`` entries at a time (record, name forms, blocking keys) into the
-workspace, so memory does not grow with the list; a later run reads the stored columns
-back (a few seconds for a million entries) and parses an entry only when a query reaches it.
+workspace, so memory does not grow with the list; the columns are then also written as
+Arrow IPC files beside the workspace, which a later run memory-maps (no read, no rebuild:
+it starts screening at once) and parses an entry only when a query reaches it.
 
 Blocking keys are stored as 64-bit BLAKE2b hashes: two keys of one list share a hash with
 probability ~n^2/2^65 (~3e-6 for ten million distinct keys), which would only merge two
@@ -137,6 +138,7 @@ def _load(workspace: Workspace, path: Path, fmt: str | None, replace_name: bool)
             raise
     stored = workspace.find_list_file(resolved, fmt or "")
     assert stored is not None  # just made complete
+    workspace.list_arrays(stored.file_id)  # writes the mapped columns later runs open
     return stored
 
 

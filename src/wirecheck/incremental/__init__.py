@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from wirecheck.incremental.memo import ResultCache
 from wirecheck.model import (
     Analysis,
     Article,
@@ -33,7 +34,15 @@ from wirecheck.model import (
     IngestError,
     RawDocument,
 )
-from wirecheck.pipeline import DEFAULT_STAGES, EXTRACT, ProgressFn, Stage, analyze
+from wirecheck.pipeline import (
+    ALIGN,
+    DEFAULT_STAGES,
+    EXTRACT,
+    PROVENANCE,
+    ProgressFn,
+    Stage,
+    analyze,
+)
 from wirecheck.settings import Settings
 
 if TYPE_CHECKING:
@@ -51,6 +60,7 @@ class Step:
     new_documents: list[RawDocument] = field(default_factory=list)
     extractions: list[tuple[str, str, str, str]] = field(default_factory=list)  # new ones
     reused: int = 0  # articles whose extraction came from the workspace
+    results: list[ResultCache] = field(default_factory=list)  # pairs, stories (new ones)
 
 
 def content_key(article: Article) -> str:
@@ -109,20 +119,34 @@ def analyse_step(
         progress("clean", 0, len(docs))
     articles = unique_articles((cleaner or default_cleaner())(docs, settings.clean))
     cache = ExtractionCache(workspace)
-    chosen = [cache.stage() if s.name == EXTRACT.name else s for s in stages]
+    reusing = StoryStages(workspace, articles)
+    chosen = [reusing.stage(cache.stage() if s.name == EXTRACT.name else s) for s in stages]
     result = analyze(Analysis(articles=articles, errors=errors), settings, chosen, progress)
-    return Step(result, new, cache.rows, cache.reused)
+    return Step(result, new, cache.rows, cache.reused, reusing.caches)
 
 
-def save_step(workspace: Workspace, step: Step, record: RunRecord | None = None) -> None:
-    """Write a step in one transaction (new raw documents, articles, analysis, cache, run)."""
+def save_step(
+    workspace: Workspace,
+    step: Step,
+    record: RunRecord | None = None,
+    progress: ProgressFn | None = None,
+) -> None:
+    """Write a step in one transaction (new raw documents, articles, analysis, caches, run);
+    ``progress`` hears ``("save", parts written, parts)`` inside it, before the commit."""
+    writes: list[Callable[[], None]] = [
+        lambda: workspace.upsert_raw(step.new_documents) if step.new_documents else None,
+        lambda: workspace.save_analysis(step.analysis),
+        lambda: workspace.save_extractions(step.extractions),
+        *(results.save for results in step.results),
+        lambda: workspace.record_run(record) if record is not None else None,
+    ]
     with workspace.atomic():
-        if step.new_documents:
-            workspace.upsert_raw(step.new_documents)
-        workspace.save_analysis(step.analysis)
-        workspace.save_extractions(step.extractions)
-        if record is not None:
-            workspace.record_run(record)
+        for done, write in enumerate(writes):
+            if progress is not None:
+                progress("save", done, len(writes))
+            write()
+    if progress is not None:
+        progress("save", len(writes), len(writes))
 
 
 def _by_article(items: Sequence[ClaimMention | EntityMention]) -> dict[str, list[Any]]:
@@ -172,3 +196,38 @@ class ExtractionCache:
                 cached[key] = (self.rows[-1][2], self.rows[-1][3])  # a repeated article
         self.reused = len(keys) - len(missing)
         return analysis.model_copy(update={"mentions": mentions, "entity_mentions": spans})
+
+
+class StoryStages:
+    """Provenance and align stages that reuse what the workspace holds: evaluated candidate
+    pairs (``incremental.pairs``) and the claim groups of stories whose inputs did not change
+    (``incremental.stories``). Other stages pass through."""
+
+    def __init__(self, workspace: Workspace, articles: Sequence[Article]) -> None:
+        from wirecheck.incremental.pairs import PAIRS
+        from wirecheck.incremental.stories import STORIES
+
+        self.keys = {a.id: content_key(a) for a in articles}
+        self.pairs = ResultCache(workspace, PAIRS)
+        self.stories = ResultCache(workspace, STORIES)
+        self.caches = [self.pairs, self.stories]
+
+    def stage(self, stage: Stage) -> Stage:
+        if stage.name == PROVENANCE.name:
+            return Stage(stage.name, self.provenance, stage.description + " (pairs reused)")
+        if stage.name == ALIGN.name:
+            return Stage(stage.name, self.align, stage.description + " (stories reused)")
+        return stage
+
+    def provenance(self, analysis: Analysis, settings: Settings) -> Analysis:
+        from wirecheck.incremental.pairs import build_provenance_reusing
+        from wirecheck.pipeline import apply_provenance
+
+        keys = [self.keys[a.id] for a in analysis.articles]
+        found = build_provenance_reusing(analysis.articles, settings.provenance, self.pairs, keys)
+        return apply_provenance(analysis, found)
+
+    def align(self, analysis: Analysis, settings: Settings) -> Analysis:
+        from wirecheck.incremental.stories import align_reusing
+
+        return align_reusing(analysis, settings.align, self.stories, self.keys)
