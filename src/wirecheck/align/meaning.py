@@ -19,6 +19,7 @@ import numpy as np
 
 from wirecheck.align.similarity import MentionView
 from wirecheck.align.slots import parties_of
+from wirecheck.extract.lexicon import PERSON_NOUNS, SOURCE_HEADS
 
 # Rows of the similarity matrix computed at once (memory: rows x sentences floats).
 _CHUNK = 512
@@ -59,12 +60,20 @@ _BODY_WORDS = frozenset({
 })
 
 
+_ROLES = PERSON_NOUNS | SOURCE_HEADS | _BODY_WORDS
+
+
 def name_words(who: str) -> frozenset[str]:
     """A speaker's capitalised words without words of a kind of body; a role ("analysts",
     "officials") names nobody in particular."""
     words = {w.strip(".,'’\"") for w in who.split()}
     return frozenset(w.lower() for w in words
-                     if len(w) > 1 and w[:1].isupper() and w.lower() not in _BODY_WORDS)
+                     if len(w) > 1 and w[:1].isupper() and w.lower() not in _ROLES)
+
+
+# Marks a bare surname that several people of its article share: who spoke is unknown,
+# so it matches only the same bare surname, never one of the full names.
+_AMBIGUOUS = "?"
 
 
 def resolve_speaker(who: str, people: Sequence[str]) -> frozenset[str]:
@@ -74,7 +83,14 @@ def resolve_speaker(who: str, people: Sequence[str]) -> frozenset[str]:
     if len(words) != 1:
         return words
     full = {name_words(p) for p in people if len(name_words(p)) > 1 and words <= name_words(p)}
-    return next(iter(full)) if len(full) == 1 else words
+    if len(full) > 1:
+        return words | {_AMBIGUOUS}
+    return next(iter(full)) if full else words
+
+
+def _names(view: MentionView) -> frozenset[str]:
+    """Capitalised words of the sentence that name someone: no role words ("Officials")."""
+    return frozenset(w for w in parties_of(view.mention.text)[0] if w not in _ROLES)
 
 
 def speaker_of(view: MentionView) -> frozenset[str]:
@@ -90,7 +106,7 @@ def one_speaker(a: MentionView, b: MentionView) -> tuple[bool, str]:
     the sentences share a name. A name both merely mention ("the operator, Puerto Norte")
     does not make a speaker's statement someone else's."""
     sa, sb = speaker_of(a), speaker_of(b)
-    names_a, names_b = parties_of(a.mention.text)[0], parties_of(b.mention.text)[0]
+    names_a, names_b = _names(a), _names(b)
     if sa and sb:
         # one party: a short form inside the full name ("Kestrel" / "Kestrel Dynamics");
         # "Luca Silva" and "Samir Silva" are two people

@@ -53,7 +53,7 @@ class GroupSettings(BaseModel):
     # from different families with one speaker are paraphrases of one statement. Fitted
     # (best pair F1) on the generator's labelled pairs, `wirecheck synth 1200 --seed 0`:
     # 5-fold CV by story picks 0.65-0.68 (F1 0.93-0.99); on all of it 0.66. Held out,
-    # seed 7: pair P/R 0.945/0.995 (F1 0.969; words alone 0.967/0.689, F1 0.804).
+    # seed 7: pair P/R 0.948/0.995 (F1 0.971; words alone 0.967/0.689, F1 0.804).
     # ``python -m bench.statement_pairs``; 1.0 turns the channel off.
     statement_meaning: float = 0.66
     # Dimensions of that model (the provenance stage's ``embed_dims``: one cached model).
