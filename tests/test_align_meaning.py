@@ -13,28 +13,27 @@ def _statements(claims: list[ClaimGroup]) -> list[ClaimGroup]:
     return [g for g in claims if g.kind in (ClaimKind.STATEMENT, ClaimKind.QUOTE)]
 
 
+BRANNOCK = "Brannock Optics said it follows every export rule and never sold to Dovania."
+SPOKESPERSON = ("A spokesperson for Brannock denied any wrongdoing and said the company had no "
+                "customers in Dovania.")
+
+
+def _paraphrase_groups(settings: AlignSettings) -> list[ClaimGroup]:
+    a, b = article("a", BRANNOCK), article("b", SPOKESPERSON)
+    mentions = [statement_mention(a, BRANNOCK, speaker="Brannock Optics"),
+                statement_mention(b, SPOKESPERSON, speaker="Brannock")]
+    return _statements(align_claims(analysis([a, b], mentions), settings).claims)
+
+
 def test_a_paraphrase_by_one_speaker_is_one_statement() -> None:
-    first = "Brannock Optics said it follows every export rule and never sold to Dovania."
-    second = ("A spokesperson for Brannock denied any wrongdoing and said the company had no "
-              "customers in Dovania.")
-    a, b = article("a", first), article("b", second)
-    mentions = [statement_mention(a, first, speaker="Brannock Optics"),
-                statement_mention(b, second, speaker="Brannock")]
-    groups = _statements(align_claims(analysis([a, b], mentions), AlignSettings()).claims)
+    groups = _paraphrase_groups(AlignSettings())
     assert len(groups) == 1 and groups[0].independent_origins == 2
 
 
 def test_the_channel_off_leaves_paraphrases_apart() -> None:
-    first = "Brannock Optics said it follows every export rule and never sold to Dovania."
-    second = ("A spokesperson for Brannock denied any wrongdoing and said the company had no "
-              "customers in Dovania.")
-    a, b = article("a", first), article("b", second)
-    mentions = [statement_mention(a, first, speaker="Brannock Optics"),
-                statement_mention(b, second, speaker="Brannock")]
     settings = AlignSettings()
     settings.group.statement_meaning = 1.0
-    groups = _statements(align_claims(analysis([a, b], mentions), settings).claims)
-    assert len(groups) == 2
+    assert len(_paraphrase_groups(settings)) == 2
 
 
 def test_the_same_words_from_another_speaker_are_another_statement() -> None:
