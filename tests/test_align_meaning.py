@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from test_align_factories import analysis, article, statement_mention
 from wirecheck.align import align_claims
+from wirecheck.align.meaning import resolve_speaker
 from wirecheck.model import ClaimGroup, ClaimKind
 from wirecheck.settings.align import AlignSettings
 
@@ -13,7 +14,8 @@ def _statements(claims: list[ClaimGroup]) -> list[ClaimGroup]:
     return [g for g in claims if g.kind in (ClaimKind.STATEMENT, ClaimKind.QUOTE)]
 
 
-BRANNOCK = "Brannock Optics said it follows every export rule and never sold to Dovania."
+BRANNOCK = ("Brannock Optics said in a statement that it follows every export rule and had "
+            "never knowingly sold to buyers in Dovania.")
 SPOKESPERSON = ("A spokesperson for Brannock denied any wrongdoing and said the company had no "
                 "customers in Dovania.")
 
@@ -37,7 +39,7 @@ def test_the_channel_off_leaves_paraphrases_apart() -> None:
 
 
 def test_the_same_words_from_another_speaker_are_another_statement() -> None:
-    first = "Brannock Optics said it follows every export rule and never sold to Dovania."
+    first = BRANNOCK
     second = ("Veldamar Tools said it complies with each export rule and has no customers in "
               "Dovania.")
     a, b = article("a", first), article("b", second)
@@ -57,3 +59,10 @@ def test_a_role_is_no_speaker() -> None:
                 statement_mention(b, second, speaker="analysts at the Marrow Bureau")]
     groups = _statements(align_claims(analysis([a, b], mentions), AlignSettings()).claims)
     assert len(groups) == 2
+
+
+def test_a_bare_surname_is_its_articles_one_person_of_that_name() -> None:
+    assert resolve_speaker("Silva", ["Trade Minister Luca Silva", "Dovania"]) == {"luca", "silva"}
+    # two people share it: who spoke is unknown, so neither full name matches it
+    shared = resolve_speaker("Silva", ["Luca Silva", "Samir Silva"])
+    assert shared != {"luca", "silva"} and shared != {"samir", "silva"} and "silva" in shared

@@ -112,7 +112,10 @@ def one_speaker(a: MentionView, b: MentionView) -> tuple[bool, str]:
         # "Luca Silva" and "Samir Silva" are two people
         shared = (sa & sb) if sa <= sb or sb <= sa else frozenset()
     elif sa or sb:
-        shared = (sa & names_b) if sa else (sb & names_a)
+        # the other sentence names that speaker: every name word ("Kofi Herrera" is not
+        # named by a sentence on "Samir Herrera")
+        named, other = (sa, names_b) if sa else (sb, names_a)
+        shared = named - {_AMBIGUOUS} if named - {_AMBIGUOUS} <= other else frozenset()
     else:
         shared = names_a & names_b
     why = ", ".join(sorted(shared))
