@@ -62,7 +62,7 @@ def test_a_role_is_no_speaker() -> None:
 
 
 def test_a_bare_surname_is_its_articles_one_person_of_that_name() -> None:
-    assert resolve_speaker("Silva", ["Trade Minister Luca Silva", "Dovania"]) == {"luca", "silva"}
+    assert resolve_speaker("Silva", ["Luca Silva", "Dovania"]) == {"luca", "silva"}
     # two people share it: who spoke is unknown, so neither full name matches it
     shared = resolve_speaker("Silva", ["Luca Silva", "Samir Silva"])
     assert shared != {"luca", "silva"} and shared != {"samir", "silva"} and "silva" in shared
