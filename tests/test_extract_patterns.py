@@ -24,6 +24,7 @@ TEXTS: dict[str, str] = {
     "end_use_own": (
         "India supplied Serbia with drone engines and machine tools for artillery shells."
     ),
+    "end_use_list": "India sold drone engines and machine tools to Serbia for use in tanks.",
     "end_use_manufacture": (
         "Turkey was providing Belarus with nitrocellulose used in the manufacture of munitions."
     ),
@@ -214,3 +215,9 @@ def test_end_use_belongs_to_its_goods(result: ExtractionResult) -> None:
 def test_end_use_of_a_production_noun(result: ExtractionResult) -> None:
     (nitro,) = mentions(result, "end_use_manufacture", ClaimKind.SUPPLY)
     assert nitro.end_use == ["munitions"]
+
+
+def test_end_use_after_the_whole_list_is_every_goods(result: ExtractionResult) -> None:
+    found = {m.goods_category: m.end_use for m in mentions(result, "end_use_list",
+                                                             ClaimKind.SUPPLY)}
+    assert found == {"uav_engines": ["tanks"], "machine_tools": ["tanks"]}

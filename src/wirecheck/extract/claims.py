@@ -115,7 +115,7 @@ def _stated_end_uses(sentences: list[SentenceInfo]) -> dict[str, list[str]]:
             for key in (hit.category, hit.text.lower()):
                 known = out.setdefault(key, [])
                 known.extend(u for u in [*hit.end_uses, *uses]
-                             if u not in known and not named_by_goods(hit, u))
+                             if u not in known and (u in uses or not named_by_goods(hit, u)))
     return out
 
 

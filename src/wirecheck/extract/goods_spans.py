@@ -182,10 +182,18 @@ def _owning_goods(token: Token, root: Token, heads: set[int]) -> int | None:
         if ancestor.i == root.i:
             return None
         if ancestor.i in heads:
-            # the parser hangs "A and B for X" on A; the phrase follows B, the nearer noun
-            before = [c.i for c in ancestor.conjuncts if c.i in heads and c.i < token.i]
-            return max([ancestor.i, *before])
+            return _right_attachment(ancestor, token, heads)
     return None
+
+
+def _right_attachment(head: Token, token: Token, heads: set[int]) -> int | None:
+    """The parser hangs a phrase after "A and B" on A. Right after B ("A and B for X") it
+    is B's; after other words ("sold A and B to Z for use in X") it is the whole list's."""
+    later = [c.i for c in head.conjuncts if c.i in heads and head.i < c.i < token.i]
+    if not later:
+        return head.i
+    last = max(later)
+    return last if token.left_edge.i == last + 1 else None
 
 
 def _near_goods(prep: Token, goods_heads: list[int]) -> bool:
