@@ -102,3 +102,28 @@ def test_counts_of_other_things_and_open_tolls_are_no_conflict() -> None:
     mentions[0].quantity.low, mentions[0].quantity.high = 4.0, None  # type: ignore[union-attr]
     claims = align_claims(analysis([a, b, c], mentions), AlignSettings()).claims
     assert not _conflicts(claims)
+
+
+def test_each_family_voices_its_own_value_of_one_fact() -> None:
+    """A family's count of another fact of the story (another importer's share, stated in
+    every copy) does not make its own value of this fact a minority copy's change."""
+    wire = ("Nearly 40% of Dovania's lathe imports in 2021 came from Ostrelia. "
+            "About 15% of Karvia's lathe imports in 2021 came from Ostrelia.")
+    paper = ("More than 40% of Dovania's lathe imports in 2021 came from Ostrelia. "
+             "About 15% of Karvia's lathe imports in 2021 came from Ostrelia.")
+    arts = [article("a", wire, family="f-wire"), article("b", wire, family="f-wire"),
+            article("c", paper, family="f-paper"), article("d", paper, family="f-paper"),
+            article("e", paper.replace("More than 40%", "More than 47%"), family="f-paper")]
+    mentions = []
+    for art in arts:
+        first, second = art.body.split(". ", 1)
+        number = first.split(" of ")[0]
+        value = float(number.split()[-1].rstrip("%"))
+        qualifier = "nearly" if number.startswith("Nearly") else "more than"
+        mentions.append(quantity_mention(art, first + ".", number, value, "%", qualifier,
+                                         "lathe imports", "2021"))
+        mentions.append(quantity_mention(art, second, "About 15%", 15, "%", "about",
+                                         "lathe imports", "2021"))
+    claims = align_claims(analysis(arts, mentions), AlignSettings()).claims
+    values = {g.quantity.text for g in _conflicts(claims) if g.quantity}
+    assert values == {"Nearly 40%", "More than 40%"}

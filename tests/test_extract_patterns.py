@@ -21,6 +21,13 @@ TEXTS: dict[str, str] = {
     "end_use_made": (
         "Iran was shipping nitrocellulose to Belarus, which is used to make propellants."
     ),
+    "end_use_own": (
+        "India supplied Serbia with drone engines and machine tools for artillery shells."
+    ),
+    "end_use_list": "India sold drone engines and machine tools to Serbia for use in tanks.",
+    "end_use_manufacture": (
+        "Turkey was providing Belarus with nitrocellulose used in the manufacture of munitions."
+    ),
     "list": (
         "Officials said several Iranian companies — including Zarin Optics Co., Pars Lens "
         "Group and Kavir Electronics — were providing optical components to Belarus."
@@ -194,3 +201,23 @@ def test_degenerate_bodies_do_not_break_the_stage() -> None:
     articles = [Article(id=str(i), source="x", body=b) for i, b in enumerate(bodies)]
     result = extract_claims(articles, ExtractSettings())
     assert [m for m in result.mentions if m.kind != ClaimKind.QUANTITY] == []
+
+
+def test_end_use_belongs_to_its_goods(result: ExtractionResult) -> None:
+    """A purpose on one goods of a list is that goods' end use only; a use the goods' name
+    already says ("drone engines") is no stated purpose."""
+    found = {m.goods_category: m.end_use for m in mentions(result, "end_use_own",
+                                                             ClaimKind.SUPPLY)}
+    assert found["machine_tools"] == ["munitions"]
+    assert found["uav_engines"] == []
+
+
+def test_end_use_of_a_production_noun(result: ExtractionResult) -> None:
+    (nitro,) = mentions(result, "end_use_manufacture", ClaimKind.SUPPLY)
+    assert nitro.end_use == ["munitions"]
+
+
+def test_end_use_after_the_whole_list_is_every_goods(result: ExtractionResult) -> None:
+    found = {m.goods_category: m.end_use for m in mentions(result, "end_use_list",
+                                                             ClaimKind.SUPPLY)}
+    assert found == {"uav_engines": ["tanks"], "machine_tools": ["tanks"]}

@@ -12,10 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from test_report_factory import PAYLOAD, SHARE_A, SHARE_B, hostile_analysis, make_analysis
-from wirecheck.model import Analysis
+from wirecheck.model import Analysis, ClaimKind
 from wirecheck.report import render_html, render_markdown, write_briefings
 from wirecheck.report.citations import marked_segments
 from wirecheck.report.render import md_escape, safe_url
+from wirecheck.report.view import build_view
 
 NS = "{http://www.w3.org/1999/xhtml}"
 
@@ -147,3 +148,22 @@ def test_marked_segments_cover_body_once(body: str, raw: list[tuple[int, int]]) 
     assert "".join(s.text for s in segments) == body
     anchors = [a for s in segments for a in s.anchors]
     assert sorted(anchors) == sorted(i for _, _, i in spans)
+
+
+def test_a_supply_line_names_its_party_once_with_the_variants_its_passages_use() -> None:
+    base = make_analysis()
+    short_sentence = "Officials said Aldermoor also shipped spare parts."
+    claims = []
+    for claim in base.claims:
+        if claim.kind == ClaimKind.SUPPLY:
+            extra = claim.mentions[0].model_copy(update={"text": short_sentence})
+            claim = claim.model_copy(update={
+                "text": "Aldermoor Shipping -> Kestrel Republic: gas turbines",
+                "mentions": [*claim.mentions, extra]})
+        claims.append(claim)
+    entities = [e.model_copy(update={"aliases": [*e.aliases, "Aldermoor"]})
+                if e.id == "e-aldermoor" else e for e in base.entities]
+    view = build_view(base.model_copy(update={"claims": claims, "entities": entities}))
+    lines = [c.text for s in view.stories for c in s.claims if "->" in c.text]
+    # the bare "Aldermoor" is in these passages, "Aldermoor Shipping Ltd" is not
+    assert lines == ["Aldermoor Shipping (also Aldermoor) -> Kestrel Republic: gas turbines"]

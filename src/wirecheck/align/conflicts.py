@@ -49,10 +49,13 @@ def _first_quantity(cluster: Cluster) -> Quantity:
 
 
 def _voiced(parts: list[Cluster]) -> list[set[str]]:
-    """Per version, the families for which it is the family's own value (most of the
-    family's articles give it). A version only a minority of a family's copies give is a
-    copy's change of its origin (``changes`` reports it), not a second source; nor is a
-    sentence ``changes`` found to have changed its figure (``MentionView.changed``)."""
+    """Per version, the families for which it is the family's own value: no rival version
+    (one no text states beside it, so possibly the same fact) is given by more of the
+    family's articles. A version only a minority of a family's copies give is a copy's
+    change of its origin (``changes`` reports it), not a second source; nor is a sentence
+    ``changes`` found to have changed its figure (``MentionView.changed``). Versions one
+    text states side by side are two facts (another year, another importer): how often a
+    family gives the one says nothing of the other."""
     counts: list[dict[str, int]] = []
     for part in parts:
         tally: dict[str, int] = defaultdict(int)
@@ -60,11 +63,12 @@ def _voiced(parts: list[Cluster]) -> list[set[str]]:
             if not view.changed:
                 tally[view.family] += 1
         counts.append(tally)
-    top: dict[str, int] = defaultdict(int)
-    for tally in counts:
-        for family, n in tally.items():
-            top[family] = max(top[family], n)
-    return [{f for f, n in tally.items() if n == top[f]} for tally in counts]
+    texts = [{v.mention.article for v in part} for part in parts]
+    out = []
+    for i, tally in enumerate(counts):
+        rivals = [counts[k] for k in range(len(parts)) if k != i and texts[i].isdisjoint(texts[k])]
+        out.append({f for f, n in tally.items() if all(n >= r.get(f, 0) for r in rivals)})
+    return out
 
 
 def _representatives(part: Cluster, families: set[str]) -> list[MentionView]:

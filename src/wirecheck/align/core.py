@@ -12,6 +12,7 @@ from wirecheck.align.conflicts import Cluster, conflict_sentence, passage_of, sp
 from wirecheck.align.context import family_map
 from wirecheck.align.grouping import cluster_story
 from wirecheck.align.groups import build_group, central
+from wirecheck.align.meaning import resolve_speaker
 from wirecheck.align.parties import org_names_by_article, resolve_supply_parties
 from wirecheck.align.similarity import (
     MentionView,
@@ -56,6 +57,7 @@ def build_views(analysis: Analysis, derive_statements: bool = True) -> list[Ment
     stops = _quantity_starts(mentions)
     if derive_statements:
         mentions = fill_statements(analysis, mentions)
+    people = _people(analysis)
     views = []
     for m in mentions:
         if m.article not in order:
@@ -72,8 +74,20 @@ def build_views(analysis: Analysis, derive_statements: bool = True) -> list[Ment
         if m.kind == ClaimKind.QUANTITY:
             view.measure = measure_words(m, bodies[m.article], stops[(m.article, unit)])
             view.context = context_words(view)
+        elif m.kind in (ClaimKind.STATEMENT, ClaimKind.QUOTE):
+            view.speaker = resolve_speaker(m.speaker or m.attribution or "",
+                                           people.get(m.article, []))
         views.append(view)
     return views
+
+
+def _people(analysis: Analysis) -> dict[str, list[str]]:
+    """Per article, the person names the tagger found (to resolve a bare surname)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for mention in analysis.entity_mentions:
+        if mention.label == "PERSON":
+            out[mention.article].append(mention.text)
+    return out
 
 
 def _quantity_starts(mentions: list[ClaimMention]) -> dict[tuple[str, str], list[int]]:

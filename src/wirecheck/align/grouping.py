@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
+from wirecheck.align.meaning import one_speaker, sentence_vectors, similar_pairs
 from wirecheck.align.names import name_key
 from wirecheck.align.similarity import MentionView, quantity_score, statement_pair, word_runs
 from wirecheck.align.text import content_words
@@ -92,12 +93,35 @@ def _same_article_other_value(a: MentionView, b: MentionView) -> bool:
     return a.mention.article == b.mention.article and not same_value
 
 
+def _values_by_article(views: Sequence[MentionView]) -> dict[tuple[str, str], set[float]]:
+    out: dict[tuple[str, str], set[float]] = defaultdict(set)
+    for view in views:
+        q = view.mention.quantity
+        if q is not None and q.value is not None:
+            out[(view.mention.article, q.unit)].add(q.value)
+    return out
+
+
+def _counterpart_elsewhere(a: MentionView, b: MentionView,
+                           values: dict[tuple[str, str], set[float]]) -> bool:
+    """``b``'s text also states ``a``'s value (or the reverse): each value has its own
+    version there, so ``a`` and ``b`` are two facts ("51% ... 27%" in every copy), and a
+    link would chain all of a template's numbers into one measure."""
+    qa, qb = a.mention.quantity, b.mention.quantity
+    if qa is None or qb is None or qa.value is None or qb.value is None or qa.value == qb.value:
+        return False
+    return (qa.value in values.get((b.mention.article, qb.unit), set())
+            or qb.value in values.get((a.mention.article, qa.unit), set()))
+
+
 def cluster_quantities(views: Sequence[MentionView], settings: GroupSettings) -> list[Cluster]:
     def linked(i: int, j: int) -> bool:
         a, b = views[i], views[j]
-        if _same_article_other_value(a, b):
+        if _same_article_other_value(a, b) or _counterpart_elsewhere(a, b, values):
             return False
         return quantity_score(a, b, settings.weights) >= settings.same_claim
+
+    values = _values_by_article(views)
 
     by_unit: dict[str, list[int]] = defaultdict(list)  # blocking: other units never match
     for i, view in enumerate(views):
@@ -107,6 +131,8 @@ def cluster_quantities(views: Sequence[MentionView], settings: GroupSettings) ->
 
 
 def cluster_statements(views: Sequence[MentionView], settings: GroupSettings) -> list[Cluster]:
+    """Versions of one statement: shared words or a shared run, or (the semantic channel)
+    one meaning from one speaker (``meaning.py``)."""
     def linked(i: int, j: int) -> bool:
         a, b = views[i], views[j]
         if a.mention.article == b.mention.article:
@@ -116,11 +142,18 @@ def cluster_statements(views: Sequence[MentionView], settings: GroupSettings) ->
         overlap, shared = statement_pair(a, b)
         if overlap >= settings.statement_overlap and shared >= settings.statement_shared_words:
             return True
-        return not runs[i].isdisjoint(runs[j])
+        if not runs[i].isdisjoint(runs[j]):
+            return True
+        return (i, j) in meant and a.family != b.family and one_speaker(a, b)[0]
 
     runs = [word_runs(v.keys, settings.statement_anchor) for v in views]
     numbers = [_numbers(v.mention.text) for v in views]
     pairs = blocked_pairs([v.words for v in views], runs, settings.statement_block)
+    meant: dict[tuple[int, int], float] = {}
+    if settings.statement_meaning < 1.0:
+        vecs = sentence_vectors(views, settings.statement_dims)
+        meant = similar_pairs(vecs, settings.statement_meaning)
+        pairs = sorted(set(pairs) | set(meant))
     return [[views[i] for i in idx] for idx in _union_find(len(views), linked, pairs)]
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 
 from wirecheck.align.similarity import MentionView
 from wirecheck.align.text import jaccard
+from wirecheck.extract.goods import load_taxonomy
 from wirecheck.model import (
     ClaimGroup,
     ClaimKind,
@@ -76,11 +77,14 @@ def quantity_line(measure: str | None, quantity: Quantity | None, sentence: str)
 
 
 def _end_uses(cluster: Cluster) -> list[str]:
+    """The end uses the mentions state; a broad one ("weapons") only when none is specific."""
     seen: dict[str, None] = {}
     for view in cluster:
         for use in view.mention.end_use:
             seen.setdefault(use, None)
-    return list(seen)
+    broad = load_taxonomy().broad_end_uses
+    specific = [u for u in seen if u not in broad]
+    return specific or list(seen)
 
 
 def _kind(cluster: Cluster) -> ClaimKind:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wirecheck.align.text import STOPWORDS, content_words, jaccard, tokens
+from wirecheck.extract.goods import load_taxonomy
 from wirecheck.model import ClaimMention, Explanation, FeatureScore
 
 # Content words read after a quantity to tell what it measures (when extraction
@@ -33,6 +34,7 @@ class MentionView:
     measure: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)  # stemmed words, numbers left out
     changed: str = ""  # id of a Change this sentence introduced (number/negation/direction)
+    speaker: frozenset[str] = frozenset()  # statement's speaker resolved in its article
 
 
 def measure_words(mention: ClaimMention, body: str, stops: list[int]) -> set[str]:
@@ -68,14 +70,31 @@ def _measure_overlap(a: MentionView, b: MentionView) -> float:
     return jaccard(a.measure, b.measure)
 
 
+def same_goods(a: str, b: str) -> bool:
+    """One goods category, or one the broader category of the other: a sentence that says
+    "engines" where its version says "drone engines" names the same goods."""
+    if a == b:
+        return True
+    parents = load_taxonomy().parents
+
+    def line(c: str) -> set[str]:
+        seen = {c}
+        while c in parents and parents[c] not in seen:
+            c = parents[c]
+            seen.add(c)
+        return seen
+
+    return a in line(b) or b in line(a)
+
+
 def _goods_category(a: MentionView, b: MentionView) -> float:
     ca, cb = a.mention.goods_category, b.mention.goods_category
-    return 1.0 if ca and cb and ca == cb else 0.0
+    return 1.0 if ca and cb and same_goods(ca, cb) else 0.0
 
 
 def _goods_mismatch(a: MentionView, b: MentionView) -> float:
     ca, cb = a.mention.goods_category, b.mention.goods_category
-    return 1.0 if ca and cb and ca != cb else 0.0
+    return 1.0 if ca and cb and not same_goods(ca, cb) else 0.0
 
 
 def _same_value(a: MentionView, b: MentionView) -> float:

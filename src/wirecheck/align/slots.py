@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from wirecheck.align.intervals import ABOVE, APPROX, BELOW, UPPER
-from wirecheck.align.similarity import MentionView, stem, word_runs
+from wirecheck.align.similarity import MentionView, same_goods, stem, word_runs
 from wirecheck.align.text import content_words
 
 # A capitalised word (with its possessive cut off) is a name slot of the sentence.
@@ -123,6 +123,9 @@ def _same_goods(a: Slots, b: Slots, match: Match) -> bool:
     thing found among the words around the other's number ("modules" in "navigation
     modules imports") agrees."""
     if a.goods and b.goods:
+        if same_goods(a.goods, b.goods) and a.goods != b.goods:
+            match.matched.append(f"goods {a.goods} / {b.goods} (one the broader category)")
+            return True
         return _compare("goods", a.goods, b.goods, match)
     if not (a.goods or b.goods):
         return True

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from wirecheck.extract.entities import entity_mentions, entity_spans
 from wirecheck.extract.goods import load_taxonomy
-from wirecheck.extract.goods_spans import end_uses_under
+from wirecheck.extract.goods_spans import end_uses_under, named_by_goods
 from wirecheck.extract.lexicon import GROUP_NOUNS
 from wirecheck.extract.quantity_claims import quantity_mentions
 from wirecheck.extract.roles import find_triggers
@@ -109,11 +109,13 @@ def _stated_end_uses(sentences: list[SentenceInfo]) -> dict[str, list[str]]:
     for sentence in sentences:
         if not sentence.goods or not find_triggers(sentence.span):
             continue
-        uses = end_uses_under(sentence.span.root, [g.head for g in sentence.goods])
+        heads = [g.head for g in sentence.goods]
         for hit in sentence.goods:
+            uses = end_uses_under(sentence.span.root, heads, owner=hit.head)
             for key in (hit.category, hit.text.lower()):
                 known = out.setdefault(key, [])
-                known.extend(u for u in [*hit.end_uses, *uses] if u not in known)
+                known.extend(u for u in [*hit.end_uses, *uses]
+                             if u not in known and (u in uses or not named_by_goods(hit, u)))
     return out
 
 

@@ -103,6 +103,7 @@ class Taxonomy:
     parents: dict[str, str]
     categories: dict[str, dict[str, Any]]
     refine: dict[str, dict[str, str]]  # category -> end use -> more specific category
+    broad_end_uses: frozenset[str] = frozenset()  # listed only when nothing specific is
 
     def label(self, category: str) -> str:
         return self.labels.get(category, category)
@@ -123,7 +124,8 @@ def load_taxonomy() -> Taxonomy:
         for cid, cat in categories.items()
         if cat.get("refine_by_end_use")
     }
-    return Taxonomy(goods, end_uses, labels, parents, categories, refine)
+    broad = frozenset(str(u) for u in data.get("broad_end_uses") or [])
+    return Taxonomy(goods, end_uses, labels, parents, categories, refine, broad)
 
 
 def goods_category(surface: str) -> str | None:

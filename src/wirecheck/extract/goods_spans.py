@@ -73,6 +73,14 @@ def refine(hit: GoodsHit, end_uses: list[str]) -> GoodsHit:
     return hit
 
 
+def named_by_goods(hit: GoodsHit, use: str) -> bool:
+    """An end use inside the goods' own name that its category already says ("drone
+    engines" are UAV engines): part of what the goods are, not a purpose stated for them."""
+    if use not in hit.end_uses:
+        return False
+    return any(table.get(use) == hit.category for table in load_taxonomy().refine.values())
+
+
 def find_goods(sent: Span, blocked: set[int]) -> list[GoodsHit]:
     """Goods phrases of ``sent``; tokens in ``blocked`` (organisation names) never match."""
     tokens = [t for t in sent if t.text not in ("-", "–")]
@@ -138,10 +146,19 @@ def in_end_use_position(token: Token) -> bool:
     )
 
 
-def end_uses_under(root: Token, goods_heads: list[int]) -> list[str]:
-    """End uses stated in the subtree of ``root`` (a supply trigger) or on its goods."""
+def end_uses_under(root: Token, goods_heads: list[int], owner: int | None = None) -> list[str]:
+    """End uses stated in the subtree of ``root`` (a supply trigger) or on its goods.
+
+    With ``owner`` (a goods head), only the end uses of that goods and those stated for
+    the whole relation: "engines and machine tools for ballistic missiles" gives the
+    missiles to the tools alone, "nitrocellulose, a compound used to make propellants"
+    to the nitrocellulose alone; a purpose on the verb ("to help make weapons") is every
+    goods' end use."""
     found: list[str] = []
+    heads = set(goods_heads)
     for token in root.subtree:
+        if owner is not None and _owning_goods(token, root, heads) not in (None, owner):
+            continue
         if token.lemma_ in PRODUCE_VERBS and token.pos_ == "VERB":
             found.extend(_objects(token, ("dobj",)))
         elif token.lemma_ == "use" and token.pos_ == "VERB":  # "engines used in drones"
@@ -157,6 +174,26 @@ def end_uses_under(root: Token, goods_heads: list[int]) -> list[str]:
             if child.dep_ == "xcomp" and child.lemma_ in PRODUCE_VERBS:
                 found.extend(_objects(child, ("dobj",)))
     return _dedupe(found)
+
+
+def _owning_goods(token: Token, root: Token, heads: set[int]) -> int | None:
+    """The nearest goods head above ``token`` below ``root`` (None: stated on the relation)."""
+    for ancestor in token.ancestors:
+        if ancestor.i == root.i:
+            return None
+        if ancestor.i in heads:
+            return _right_attachment(ancestor, token, heads)
+    return None
+
+
+def _right_attachment(head: Token, token: Token, heads: set[int]) -> int | None:
+    """The parser hangs a phrase after "A and B" on A. Right after B ("A and B for X") it
+    is B's; after other words ("sold A and B to Z for use in X") it is the whole list's."""
+    later = [c.i for c in head.conjuncts if c.i in heads and head.i < c.i < token.i]
+    if not later:
+        return head.i
+    last = max(later)
+    return last if token.left_edge.i == last + 1 else None
 
 
 def _near_goods(prep: Token, goods_heads: list[int]) -> bool:
@@ -185,6 +222,9 @@ def _expand(token: Token) -> list[str]:
     items = [token, *[t for t in token.conjuncts if t.i > token.i]]
     out: list[str] = []
     for item in items:
+        if item.lower_ in PRODUCTION_NOUNS:  # "used in the manufacture of ammunition"
+            out.extend(_objects(item, ("of",)))
+            continue
         if item.lower_ in _RANGE_WORDS or item.lower_ in _SKIP_END_USE:
             for prep in item.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("from", "to", "in", "including"):

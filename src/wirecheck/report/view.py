@@ -6,6 +6,7 @@ Pure functions from an ``Analysis`` to small dataclasses; the Markdown and HTML 
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
@@ -15,6 +16,7 @@ from wirecheck.model import (
     Article,
     Change,
     ClaimGroup,
+    ClaimKind,
     ClaimStatus,
     Derivation,
     Entity,
@@ -249,12 +251,45 @@ class _Lookup:
         return cls(claims, changes, entities, edges)
 
 
+def _entity_of(party: str | None, entities: list[Entity]) -> Entity | None:
+    """The resolved entity of a claim's party: its id (after entity resolution) or a name."""
+    if not party:
+        return None
+    key = party.casefold()
+    return next((e for e in entities
+                 if e.id == party or key in {n.casefold() for n in [e.name, *e.aliases]}), None)
+
+
+def _used(name: str, text: str) -> bool:
+    """``name`` occurs on its own, not as the start of a longer name ("Acme" in "Acme Tools")."""
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-]| [A-Z])", text) is not None
+
+
+def _with_variants(view: ClaimView, claim: ClaimGroup, entities: list[Entity]) -> ClaimView:
+    """A supply line names each party once, with the other names its passages use:
+    "Acme Dynamics (also Acme) -> Dovania: machine tools"."""
+    if claim.kind != ClaimKind.SUPPLY or " -> " not in view.text:
+        return view
+    supplier, rest = view.text.split(" -> ", 1)
+    recipient, sep, tail = rest.partition(": ")
+    texts = " ".join(m.text for m in claim.mentions)
+    shown = []
+    for written, party in ((supplier, claim.supplier), (recipient, claim.recipient)):
+        entity = _entity_of(party, entities) or _entity_of(written, entities)
+        names = [entity.name, *entity.aliases] if entity is not None else []
+        variants = sorted({n for n in names if n != written and _used(n, texts)}, key=len)
+        shown.append(f"{written} (also {', '.join(variants)})" if variants else written)
+    return replace(view, text=f"{shown[0]} -> {shown[1]}{sep}{tail}")
+
+
 def _story_view(story: Story, lookup: _Lookup, index: CitationIndex) -> StoryView:
     claims = lookup.claims.get(story.id, [])
     families = [_family_view(f, lookup.edges, index) for f in story.families]
-    views = _distinct_wording(claims, index)
-    ordered = sorted(views.values(), key=lambda v: (-v.independent_origins, v.text))
     entities = {e.id: e for a in story.articles for e in lookup.entities.get(a, [])}
+    views = _distinct_wording(claims, index)
+    for claim in claims:
+        views[claim.id] = _with_variants(views[claim.id], claim, list(entities.values()))
+    ordered = sorted(views.values(), key=lambda v: (-v.independent_origins, v.text))
     return StoryView(
         id=story.id,
         title=story.title or story.id,

@@ -49,6 +49,15 @@ class GroupSettings(BaseModel):
     # statement/quote sentences to be versions of one another (same value as the
     # change anchor below).
     statement_anchor: int = 6
+    # Cosine of the static sentence model (``align/meaning.py``) at which two statements
+    # from different families with one speaker are paraphrases of one statement. Fitted
+    # (best pair F1) on the generator's labelled pairs, `wirecheck synth 1200 --seed 0`:
+    # 5-fold CV by story picks 0.66-0.68 (F1 0.90-0.99); on all of it 0.68. Held out,
+    # seed 7: pair P/R 0.966/0.949 (F1 0.958; words alone 0.967/0.689, F1 0.804).
+    # ``python -m bench.statement_pairs``; 1.0 turns the channel off.
+    statement_meaning: float = 0.68
+    # Dimensions of that model (the provenance stage's ``embed_dims``: one cached model).
+    statement_dims: int = 256
     # Weights of the quantity-pair features (nomenklatura-like; overridable per run).
     weights: dict[str, float] = Field(
         default_factory=lambda: {
