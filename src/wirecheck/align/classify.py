@@ -61,7 +61,30 @@ def _numbers(words: list[str]) -> set[str]:
     return {w for w in words if any(ch.isdigit() for ch in w)}
 
 
-def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool) -> GapKind | None:
+def _quote_at(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
+    """The quote span holding tokens ``[start, stop)`` (a join: the token before it)."""
+    lo, hi = (start, stop) if stop > start else (max(start - 1, 0), start)
+    if hi > len(doc.toks) or lo >= hi:
+        return None
+    first, last = doc.toks[lo].start, doc.toks[hi - 1].end
+    return next(((q0, q1) for q0, q1 in doc.quotes if q0 <= first and last <= q1), None)
+
+
+def _quote_anchored(b: Doc, region: AlignedRegion, gap: Gap, min_run: int) -> bool:
+    """B's quote around the gap shares a run of ``min_run`` words with A: the two are one
+    quotation in two versions, not two things one speaker said."""
+    quote = _quote_at(b, gap.b_from, gap.b_to)
+    if quote is None:
+        return False
+    for _, b0, size in region.blocks:
+        inside = [t for t in b.toks[b0:b0 + size] if quote[0] <= t.start and t.end <= quote[1]]
+        if len(inside) >= min_run:
+            return True
+    return False
+
+
+def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool,
+                 quote_anchored: bool = True) -> GapKind | None:
     """The kind of change A's side of ``gap`` makes to B's side, or None for paraphrase."""
     wa, wb = _words(a, gap.a_from, gap.a_to), _words(b, gap.b_from, gap.b_to)
     if is_variant(wa, wb):
@@ -81,7 +104,8 @@ def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool) -> GapKind | Non
     if HEDGES & set(wb) and not HEDGES & set(wa) and _rest_small(wa, wb, HEDGES):
         return GapKind(gap, "hedge", f"dropped hedge: {said}")
     quoted_a = a.quoted(gap.a_from, gap.a_to)
-    if wa and wb and b.quoted(gap.b_from, gap.b_to) and (quoted_a or not strict_quotes):
+    if (wa and wb and quote_anchored and b.quoted(gap.b_from, gap.b_to)
+            and (quoted_a or not strict_quotes)):
         return GapKind(gap, "quote", f"changed quotation: {said}")
     return None
 
@@ -101,9 +125,32 @@ def _swap(a: Doc, b: Doc, gaps: list[Gap]) -> GapKind | None:
     return None
 
 
-def classify_region(a: Doc, b: Doc, region: AlignedRegion, strict_quotes: bool) -> list[GapKind]:
-    """Changes A makes to B inside one aligned passage (most severe first)."""
-    found = [k for g in region.gaps if (k := classify_gap(a, b, g, strict_quotes))]
+def _reworded_in_quote(a: Doc, b: Doc, region: AlignedRegion, min_run: int) -> list[GapKind]:
+    """Gaps away from the anchor run but inside one anchored quotation on both sides: a
+    version that rewords the rest of a quote it shares in part ("It was quite a shock"
+    for "It was really abrupt") changed the quotation, however small the shared runs
+    around those words are."""
+    near = set(region.gaps)
+    out = []
+    for gap in region.all_gaps:
+        if gap in near or not _quote_anchored(b, region, gap, min_run):
+            continue
+        if _quote_at(a, gap.a_from, gap.a_to) is None:
+            continue
+        kind = classify_gap(a, b, gap, strict_quotes=True)
+        if kind is not None and kind.kind == "quote":
+            out.append(kind)
+    return out
+
+
+def classify_region(a: Doc, b: Doc, region: AlignedRegion, strict_quotes: bool,
+                    min_run: int) -> list[GapKind]:
+    """Changes A makes to B inside one aligned passage (most severe first); a quotation
+    counts only where B's quote shares a ``min_run``-word run with A."""
+    found = [k for g in region.gaps
+             if (k := classify_gap(a, b, g, strict_quotes,
+                                   _quote_anchored(b, region, g, min_run)))]
+    found += _reworded_in_quote(a, b, region, min_run)
     swap = _swap(a, b, region.all_gaps)
     if swap is not None:
         found.append(swap)
