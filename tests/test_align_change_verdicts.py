@@ -128,3 +128,12 @@ def test_reworded_sentence_in_another_family_is_no_change() -> None:
     c = article("c", SUPPLY.replace("bought by", "bought from"))
     assert [ch.kind for ch in align_claims(analysis([a, b, c]), AlignSettings()).changes
             if ch.kind in ("direction", "name")] == []
+
+
+def test_figure_dropped_between_shared_words_is_a_change() -> None:
+    origin = ("The storm reached the coast of Carrow at about 6 p.m. (2200 GMT) as ferries were "
+              "leaving the harbour, officials said.")
+    changes = _versions(origin, "The storm hit the coast of Carrow around 6 p.m. (GMT) as the "
+                                "ferries left the harbour, officials said.")
+    assert [(a, k) for a, k, _ in changes] == [("a-r", "number")]
+    assert "dropped figure: '(nothing)' where the other version says '2200'" in changes[0][2]

@@ -71,7 +71,7 @@ def _passages(a: Doc, docs: dict[str, Doc], pairs: Pairs, ctx: Context, min_run:
             if not kinds:
                 continue
             cand = Candidate(a, docs[b_id], region, kinds)
-            home = next((g for g in groups if _overlap(g[0].kinds[0], kinds[0])), None)
+            home = next((g for g in groups if _overlap(g[0].kinds, kinds)), None)
             if home is None:
                 groups.append([cand])
             else:
@@ -79,8 +79,11 @@ def _passages(a: Doc, docs: dict[str, Doc], pairs: Pairs, ctx: Context, min_run:
     return groups
 
 
-def _overlap(x: GapKind, y: GapKind) -> bool:
-    return x.gap.a_from <= y.gap.a_to and y.gap.a_from <= x.gap.a_to
+def _overlap(x: list[GapKind], y: list[GapKind]) -> bool:
+    """Two versions' differences touch the same words of A (one passage, several versions)."""
+    x0, x1 = min(k.gap.a_from for k in x), max(k.gap.a_to for k in x)
+    y0, y1 = min(k.gap.a_from for k in y), max(k.gap.a_to for k in y)
+    return x0 <= y1 and y0 <= x1
 
 
 def _agreeing(passage: list[Candidate], pairs: Pairs) -> list[str]:
@@ -114,15 +117,22 @@ def _core(cand: Candidate, kinds: list[GapKind]) -> tuple[int, int, int, int]:
             max([anchor[1] + anchor[2]] + [g.b_to for g in gaps]))
 
 
-def _sentences(doc: Doc, start: int, stop: int) -> tuple[int, int]:
+def _sentences(doc: Doc, start: int, stop: int, quoted: bool) -> tuple[int, int]:
+    """The sentences around tokens ``[start, stop)``; for a changed quotation, widened to
+    the whole quotations they touch (both wordings shown in full)."""
     lo, hi = doc.span(start, stop)
+    if quoted:
+        for q0, q1 in doc.quotes:
+            if q0 < hi and lo < q1:
+                lo, hi = min(lo, q0), max(hi, q1)
     return sentence_at(doc.body, lo, hi)
 
 
 def make_change(cand: Candidate, basis: str, kinds: list[GapKind]) -> Change:
     core = _core(cand, kinds)
-    a0, a1 = _sentences(cand.a, core[0], core[1])
-    b0, b1 = _sentences(cand.b, core[2], core[3])
+    quoted = any(k.kind == "quote" for k in kinds)
+    a0, a1 = _sentences(cand.a, core[0], core[1], quoted)
+    b0, b1 = _sentences(cand.b, core[2], core[3], quoted)
     notes = "; ".join(k.note for k in kinds)
     features = [FeatureScore(name=f"{k.kind}_change", value=1.0, weight=1.0, note=k.note)
                 for k in kinds]

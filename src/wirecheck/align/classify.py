@@ -9,11 +9,14 @@ paraphrase outside quotes) is not a change.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
 from wirecheck.align.lexicon import HEDGES, NEGATIONS, titles_compatible, titles_in
 from wirecheck.align.passages import AlignedRegion, Doc, Gap
+from wirecheck.align.text import sentence_at, sentences
 
 # Two single words this similar (rapidfuzz ratio, 0-100) are one word spelled or
 # inflected differently ("revitalising"/"revitalizing", "armoured"/"armored");
@@ -70,16 +73,34 @@ def _quote_at(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
     return next(((q0, q1) for q0, q1 in doc.quotes if q0 <= first and last <= q1), None)
 
 
-def _quote_anchored(b: Doc, region: AlignedRegion, gap: Gap, min_run: int) -> bool:
-    """B's quote around the gap shares a run of ``min_run`` words with A: the two are one
-    quotation in two versions, not two things one speaker said."""
+def _names_outside(doc: Doc, quote: tuple[int, int]) -> set[str]:
+    """Capitalised words of the quote's sentences outside any quotation (its attribution:
+    "said Ana Ruiz, a fellow at the Carrow Forum"), sentence openers left out."""
+    lo, hi = sentence_at(doc.body, *quote)
+    openers = {s[0] for s in sentences(doc.body[lo:hi])}
+    return {t.key for t in doc.toks
+            if lo <= t.start < hi and doc.body[t.start].isupper() and t.start - lo not in openers
+            and not any(q0 <= t.start < q1 for q0, q1 in doc.quotes)}
+
+
+def _same_speaker(a: Doc, qa: tuple[int, int] | None, b: Doc, qb: tuple[int, int]) -> bool:
+    """Not two named speakers: attributions that both name someone share a name."""
+    if qa is None:
+        return True
+    names_a, names_b = _names_outside(a, qa), _names_outside(b, qb)
+    return not names_a or not names_b or bool(names_a & names_b)
+
+
+def _quote_anchored(a: Doc, b: Doc, region: AlignedRegion, gap: Gap, min_run: int) -> bool:
+    """B's quote around the gap shares a run of ``min_run`` words with A, and the two are
+    attributed to the same speaker: one quotation in two versions, not two things said."""
     quote = _quote_at(b, gap.b_from, gap.b_to)
     if quote is None:
         return False
     for _, b0, size in region.blocks:
         inside = [t for t in b.toks[b0:b0 + size] if quote[0] <= t.start and t.end <= quote[1]]
         if len(inside) >= min_run:
-            return True
+            return _same_speaker(a, _quote_at(a, gap.a_from, gap.a_to), b, quote)
     return False
 
 
@@ -125,21 +146,42 @@ def _swap(a: Doc, b: Doc, gaps: list[Gap]) -> GapKind | None:
     return None
 
 
-def _reworded_in_quote(a: Doc, b: Doc, region: AlignedRegion, min_run: int) -> list[GapKind]:
-    """Gaps away from the anchor run but inside one anchored quotation on both sides: a
-    version that rewords the rest of a quote it shares in part ("It was quite a shock"
-    for "It was really abrupt") changed the quotation, however small the shared runs
-    around those words are."""
-    near = set(region.gaps)
+def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    inside = [i for i, t in enumerate(doc.toks) if span[0] <= t.start and t.end <= span[1]]
+    return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+
+def _quote_pairs(a: Doc, b: Doc, region: AlignedRegion, min_run: int
+                 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Token ranges of the quotations of A and B that share a ``min_run``-word run."""
     out = []
-    for gap in region.all_gaps:
-        if gap in near or not _quote_anchored(b, region, gap, min_run):
+    for a0, b0, size in region.blocks:
+        if size < min_run:
             continue
-        if _quote_at(a, gap.a_from, gap.a_to) is None:
-            continue
-        kind = classify_gap(a, b, gap, strict_quotes=True)
-        if kind is not None and kind.kind == "quote":
-            out.append(kind)
+        qa, qb = _quote_at(a, a0, a0 + size), _quote_at(b, b0, b0 + size)
+        if qa is not None and qb is not None and _same_speaker(a, qa, b, qb):
+            pair = (_token_range(a, qa), _token_range(b, qb))
+            if pair not in out:
+                out.append(pair)
+    return out
+
+
+def _reworded_in_quote(a: Doc, b: Doc, region: AlignedRegion, min_run: int) -> list[GapKind]:
+    """The rest of a quotation two versions share a run of: a version that rewords it ("It
+    was quite a shock" for "It was really abrupt") changed the quotation, however short the
+    shared words around the rewording are. The two quotes are diffed word by word."""
+    near = {(g.a_from, g.b_from) for g in region.gaps}
+    out = []
+    for (a0, a1), (b0, b1) in _quote_pairs(a, b, region, min_run):
+        matcher = SequenceMatcher(None, a.keys[a0:a1], b.keys[b0:b1], autojunk=False)
+        blocks = [m for m in matcher.get_matching_blocks() if m.size]
+        for x, y in pairwise(blocks):
+            gap = Gap(a0 + x.a + x.size, a0 + y.a, b0 + x.b + x.size, b0 + y.b)
+            if (gap.a_from, gap.b_from) in near:
+                continue
+            kind = classify_gap(a, b, gap, strict_quotes=True)
+            if kind is not None and kind.kind == "quote":
+                out.append(kind)
     return out
 
 
@@ -149,7 +191,7 @@ def classify_region(a: Doc, b: Doc, region: AlignedRegion, strict_quotes: bool,
     counts only where B's quote shares a ``min_run``-word run with A."""
     found = [k for g in region.gaps
              if (k := classify_gap(a, b, g, strict_quotes,
-                                   _quote_anchored(b, region, g, min_run)))]
+                                   _quote_anchored(a, b, region, g, min_run)))]
     found += _reworded_in_quote(a, b, region, min_run)
     swap = _swap(a, b, region.all_gaps)
     if swap is not None:

@@ -1,4 +1,5 @@
-"""Changes inside reworded sentences of one family: hedges, directions, names, negations.
+"""Changes inside reworded sentences of one family: hedges, directions, names, negations,
+a lone figure dropped.
 
 A rewrite rewords whole sentences, so the passage diff (``passages``) finds no long shared
 run there; yet "likely supplying" -> "possibly providing", "bought by X" -> "bought from
@@ -59,10 +60,22 @@ class Found:
     note: str
 
 
+def _spans(body: str) -> list[tuple[int, int]]:
+    """Sentence spans, a part opening with a parenthesis kept with the sentence before it
+    ("at 8 p.m. (0000 GMT) as...": the abbreviation's full stop ends no sentence there)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences(body):
+        if out and body[start] == "(" and "\n" not in body[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def doc_sentences(doc: Doc) -> list[Sentence]:
     starts = [t.start for t in doc.toks]
     out = []
-    for start, end in sentences(doc.body):
+    for start, end in _spans(doc.body):
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         keys = {doc.toks[i].key for i in range(first, last)}
         words = stem({k for k in keys if k not in STOPWORDS and not k[0].isdigit() and len(k) > 1})
@@ -113,9 +126,13 @@ def classify(a: Doc, b: Doc, span: tuple[int, int, int, int]) -> Found | None:
     """The change of meaning one differing span makes, if a lexicon names one."""
     wa = [t.key for t in a.toks[span[0]:span[1]]]
     wb = [t.key for t in b.toks[span[2]:span[3]]]
+    said = _said(a, b, span)
+    if len(wa + wb) == 1 and (wa + wb)[0][0].isdigit():
+        # A lone figure dropped (or added) between shared words: the words around it now
+        # say something else ("8 a.m. (0000 GMT)" -> "8 a.m. (GMT)").
+        return Found("number", f"{'added' if wa else 'dropped'} figure: {said}")
     if not wa or not wb or is_variant(wa, wb):
         return None
-    said = _said(a, b, span)
     if bool(NEGATIONS & set(wa)) != bool(NEGATIONS & set(wb)) and max(
             len(_rest(wa, NEGATIONS)), len(_rest(wb, NEGATIONS))) <= _REST_WORDS:
         return Found("negation", f"{'introduced' if NEGATIONS & set(wa) else 'dropped'} "

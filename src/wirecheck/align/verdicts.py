@@ -14,7 +14,7 @@ share (quotations, titles; ``cross_family``), other families are asked:
    families give the other version -> it alone changed it;
 3. tie (one other family, nobody agrees): decided after all firm changes are known:
    the text with more rewrite evidence (derived side of a rewrite/translation edge
-   counts 2, each firm change elsewhere 1), else the later-dated one.
+   counts 2, each firm change elsewhere 1), else, within one family, the later-dated one.
 """
 
 from __future__ import annotations
@@ -115,6 +115,8 @@ def tie_reason(article: str, other: str, ctx: Context, firm: Counter[str]) -> st
     sa, sb = _rewrite_score(article, ctx, firm), _rewrite_score(other, ctx, firm)
     if sa != sb:
         return f"more rewrite evidence ({sa} vs {sb}; rewrite edge 2, change 1)" if sa > sb else ""
+    if ctx.families[article] != ctx.families[other]:
+        return ""  # a later independent report has no reason to copy the earlier one
     da, db = ctx.dates.get(article), ctx.dates.get(other)
     return "a later date" if da and db and da > db else ""
 
