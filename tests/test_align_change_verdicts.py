@@ -137,3 +137,20 @@ def test_figure_dropped_between_shared_words_is_a_change() -> None:
                                 "ferries left the harbour, officials said.")
     assert [(a, k) for a, k, _ in changes] == [("a-r", "number")]
     assert "dropped figure: '(nothing)' where the other version says '2200'" in changes[0][2]
+
+
+def test_figure_of_another_year_is_no_change() -> None:
+    """A version's sentence about another year holds another figure, not a changed one."""
+    assert _versions("Ostrel Works made about 54% of the lathes Dovania bought abroad in 2024, "
+                     "the report found.",
+                     "A year earlier, in 2023, about 31% of the lathes Dovania bought abroad "
+                     "were made by Ostrel Works.") == []
+
+
+def test_figure_beside_another_name_is_no_change() -> None:
+    """Two stock sentences of one family about two institutes give two figures."""
+    a = ("Freight traffic has grown steadily over the past 6 years, analysts at the Carrow "
+         "Forum said.")
+    b = ("Freight traffic has grown steadily over the past 9 years, analysts at the Dovan "
+         "Institute said.")
+    assert [k for _, k, _ in _versions(a, b)] == ["name"]

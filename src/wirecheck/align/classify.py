@@ -8,6 +8,7 @@ paraphrase outside quotes) is not a change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -22,6 +23,8 @@ from wirecheck.align.text import sentence_at, sentences
 # inflected differently ("revitalising"/"revitalizing", "armoured"/"armored");
 # chosen on the seeds' spelling pairs (>= 86) vs real substitutions (<= 70).
 _VARIANT_RATIO = 80.0
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Other words allowed in a negation/hedge gap (auxiliaries: "does not", "has not").
 _REST_WORDS = 2
@@ -185,6 +188,39 @@ def _reworded_in_quote(a: Doc, b: Doc, region: AlignedRegion, min_run: int) -> l
     return out
 
 
+def _years(words: list[str]) -> set[str]:
+    return {w for w in words if _YEAR.match(w)}
+
+
+def _other_period(a: Doc, b: Doc, found: list[GapKind]) -> bool:
+    """A figure that differs beside a year that differs too ("in 2024, 54%" / "in 2023,
+    31%"): the two sentences give two periods' figures, not one figure changed."""
+    gaps = [k.gap for k in found if k.kind == "number"]
+    if not gaps:
+        return False
+    ya = set().union(*(_sentence_years(a, g.a_from, g.a_to) for g in gaps))
+    yb = set().union(*(_sentence_years(b, g.b_from, g.b_to) for g in gaps))
+    figures = [t.key for g in gaps for t in a.toks[g.a_from:g.a_to]
+               if t.key[0].isdigit() and not _YEAR.match(t.key)]
+    return bool(ya and yb and not ya & yb and figures)
+
+
+def _sentence_years(doc: Doc, start: int, stop: int) -> set[str]:
+    lo, hi = sentence_at(doc.body, *doc.span(start, stop))
+    return _years([t.key for t in doc.toks if lo <= t.start < hi])
+
+
+def _names_swapped(a: Doc, b: Doc, region: AlignedRegion) -> bool:
+    """Some gap of the passage puts one capitalised name for another ("analysts at the
+    Carrow Institute" / "at the Dovan Forum"): the passage is about someone else."""
+    for g in region.all_gaps:
+        wa, wb = a.toks[g.a_from:g.a_to], b.toks[g.b_from:g.b_to]
+        if wa and wb and not is_variant([t.key for t in wa], [t.key for t in wb]) and all(
+                doc.body[t.start].isupper() for doc, ws in ((a, wa), (b, wb)) for t in ws):
+            return True
+    return False
+
+
 def classify_region(a: Doc, b: Doc, region: AlignedRegion, strict_quotes: bool,
                     min_run: int) -> list[GapKind]:
     """Changes A makes to B inside one aligned passage (most severe first); a quotation
@@ -193,6 +229,8 @@ def classify_region(a: Doc, b: Doc, region: AlignedRegion, strict_quotes: bool,
              if (k := classify_gap(a, b, g, strict_quotes,
                                    _quote_anchored(a, b, region, g, min_run)))]
     found += _reworded_in_quote(a, b, region, min_run)
+    if _names_swapped(a, b, region) or _other_period(a, b, found):
+        found = [k for k in found if k.kind != "number"]  # another subject's or year's figure
     swap = _swap(a, b, region.all_gaps)
     if swap is not None:
         found.append(swap)

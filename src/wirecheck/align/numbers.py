@@ -12,6 +12,7 @@ unit; who changed it is decided by ``verdicts.decide``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -104,8 +105,21 @@ def _best(line: Line, others: list[Line], threshold: float) -> Line | None:
     return max(scored, key=lambda s: s[0])[1] if scored else None
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def years(line: Line) -> set[str]:
+    return {t.key for t in line.doc.toks if line.start <= t.start < line.end
+            and _YEAR.match(t.key)}
+
+
 def _differs(a: Line, b: Line) -> str | None:
-    """The unit in which the two give no common value, if any."""
+    """The unit in which the two give no common value, if any. Two sentences naming only
+    other years speak of another period ("in 2024, 54%" / "a year earlier, in 2023, 31%"):
+    not versions of one figure."""
+    ya, yb = years(a), years(b)
+    if ya and yb and not ya & yb:
+        return None
     for unit in sorted(set(a.figures) & set(b.figures)):
         if not a.figures[unit] & b.figures[unit]:
             return unit
