@@ -7,8 +7,13 @@ from __future__ import annotations
 
 from test_align_factories import analysis, article
 from wirecheck.align import align_claims
-from wirecheck.model import DerivationKind
+from wirecheck.model import Article, Change, DerivationKind
 from wirecheck.settings.align import AlignSettings
+
+
+def _found(*texts: Article) -> list[Change]:
+    return align_claims(analysis(list(texts)), AlignSettings()).changes
+
 
 HARBOUR = ("The harbour master of Valmora said on Tuesday that {n} containers of grain were held "
            "at the north pier after the storm. Shipping resumed later in the day.")
@@ -20,7 +25,7 @@ def test_figure_another_family_gives_otherwise_is_no_change() -> None:
     a = article("a", HARBOUR.format(n=412))
     b = article("b", HARBOUR.format(n=412).replace("on Tuesday", "this week"))
     c = article("c", HARBOUR.format(n=214))
-    assert align_claims(analysis([a, b, c]), AlignSettings()).changes == []
+    assert _found(a, b, c) == []
 
 
 def test_odd_version_of_a_family_is_blamed_whatever_the_edge_direction() -> None:
@@ -46,7 +51,7 @@ def test_two_different_quotes_of_one_speaker_are_no_change() -> None:
     a = article("a", "“We will open the ferry line in spring,” " + FERRY)
     b = article("b", "“The islands deserve a better harbour,” " + FERRY)
     c = article("c", "“The islands deserve a better harbour,” " + FERRY.replace("Monday", "Sunday"))
-    assert align_claims(analysis([a, b, c]), AlignSettings()).changes == []
+    assert _found(a, b, c) == []
 
 
 QUOTE = ("“It was very sudden. We had just left the harbour, and the side door flew open and "
@@ -60,7 +65,7 @@ def test_quote_reworded_away_from_the_shared_run_is_a_change() -> None:
     reworded words are a changed quotation, reported with both passages."""
     a, b = article("a", QUOTE), article("b", QUOTE.replace("Herald", "Herald on Sunday"))
     c = article("c", REWORDED)
-    changes = align_claims(analysis([a, b, c]), AlignSettings()).changes
+    changes = _found(a, b, c)
     assert [(ch.article, ch.kind) for ch in changes] == [(c.id, "quote")]
     assert "'was torn away' where the other version says 'flew open'" in changes[0].explanation
     assert "As soon as the ferry sailed" in changes[0].text
@@ -126,7 +131,7 @@ def test_reworded_sentence_in_another_family_is_no_change() -> None:
     a = article("a", SUPPLY)
     b = article("b", SUPPLY.replace("likely", "possibly"))
     c = article("c", SUPPLY.replace("bought by", "bought from"))
-    assert [ch.kind for ch in align_claims(analysis([a, b, c]), AlignSettings()).changes
+    assert [ch.kind for ch in _found(a, b, c)
             if ch.kind in ("direction", "name")] == []
 
 
@@ -141,10 +146,10 @@ def test_figure_dropped_between_shared_words_is_a_change() -> None:
 
 def test_figure_of_another_year_is_no_change() -> None:
     """A version's sentence about another year holds another figure, not a changed one."""
-    assert _versions("Ostrel Works made about 54% of the lathes Dovania bought abroad in 2024, "
-                     "the report found.",
-                     "A year earlier, in 2023, about 31% of the lathes Dovania bought abroad "
-                     "were made by Ostrel Works.") == []
+    this_year = "Ostrel Works made about 54% of the lathes Dovania bought abroad in 2024."
+    last_year = ("A year earlier, in 2023, about 31% of the lathes Dovania bought abroad were "
+                 "made by Ostrel Works.")
+    assert _versions(this_year, last_year) == []
 
 
 def test_figure_beside_another_name_is_no_change() -> None:
