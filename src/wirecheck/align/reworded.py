@@ -106,6 +106,15 @@ def _capitalised(doc: Doc, first: int, last: int) -> bool:
     return "." not in before and all(w[:1].isupper() for w in words)
 
 
+def _in_shared_name(doc: Doc, first: int, last: int) -> bool:
+    """The differing words are part of a longer name whose other word both versions share
+    ("North Korea" / "South Korea"): one named place or party put for another. A whole name
+    put for another ("Beijing" for "China") is often the same party named otherwise."""
+    after = doc.toks[last] if last < len(doc.toks) else None
+    return after is not None and doc.body[after.start].isupper() and (
+        doc.body[doc.toks[last - 1].end:after.start] == " ")
+
+
 def _office(doc: Doc, first: int, last: int) -> bool:
     """The span is (part of) a title of office: titles are judged by ``title_changes``."""
     keys = [t.key for t in doc.toks[first:min(last + 1, len(doc.toks))]]
@@ -144,8 +153,9 @@ def classify(a: Doc, b: Doc, span: tuple[int, int, int, int]) -> Found | None:
     if len(wa) == len(wb) == 1 and {wa[0], wb[0]} <= DIRECTIONS:
         return Found("direction", f"changed direction: {said}")
     if (max(len(wa), len(wb)) <= _NAME_WORDS and _capitalised(a, span[0], span[1])
-            and _capitalised(b, span[2], span[3]) and not _office(a, span[0], span[1])
-            and not _office(b, span[2], span[3]) and fuzz.ratio(" ".join(wa), " ".join(wb)) < 80):
+            and _capitalised(b, span[2], span[3]) and _in_shared_name(a, span[0], span[1])
+            and not _office(a, span[0], span[1]) and not _office(b, span[2], span[3])
+            and fuzz.ratio(" ".join(wa), " ".join(wb)) < 80):
         return Found("name", f"changed name: {said}")
     return None
 
