@@ -1,9 +1,11 @@
 """Introduced changes: where one text's version of a shared statement differs.
 
-Three detectors feed one verdict procedure (``verdicts.py``: origin, majority,
-tie): near-verbatim passages (``passages``/``classify``: numbers, negation,
-titles, hedges, quotations), titles given to people (``title_changes``) and
-figures in reworded sentences (``numbers``).
+Five detectors feed one verdict procedure (``verdicts.py``: family, origin,
+majority, tie): near-verbatim passages (``passages``/``classify``: numbers,
+negation, titles, hedges, quotations), titles given to people (``title_changes``),
+figures and their qualifiers in reworded sentences (``numbers``,
+``qualifier_changes``) and hedges, directions, names and negations in reworded
+sentences of one family (``reworded``).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from wirecheck.align.context import Context, make_context
 from wirecheck.align.numbers import figure_changes, lines
 from wirecheck.align.passages import AlignedRegion, Doc, aligned_regions, make_doc
 from wirecheck.align.qualifier_changes import qualifier_changes
+from wirecheck.align.reworded import reworded_changes
 from wirecheck.align.text import sentence_at
 from wirecheck.align.title_changes import title_changes
-from wirecheck.align.verdicts import Tie, basis_sentence, decide, resolve_ties
+from wirecheck.align.verdicts import Tie, decide, explain_basis, resolve_ties
 from wirecheck.model import Analysis, Change, Explanation, FeatureScore, stable_id
 from wirecheck.settings.align import ChangeSettings
 
@@ -51,16 +54,24 @@ def _pairs(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings) -> Pair
     return pairs
 
 
-def _passages(a: Doc, docs: dict[str, Doc], pairs: Pairs) -> list[list[Candidate]]:
+# A figure another family gives otherwise is a conflict between sources, left to claims;
+# the other kinds (quotation, negation, title, relation, hedge) change one shared statement.
+_OWN_FAMILY_KINDS = frozenset({"number"})
+
+
+def _passages(a: Doc, docs: dict[str, Doc], pairs: Pairs, ctx: Context, min_run: int
+              ) -> list[list[Candidate]]:
     """A's differing passages, each with the versions that differ from it."""
     groups: list[list[Candidate]] = []
     for b_id, regions in pairs[a.id].items():
+        kin = ctx.families[a.id] == ctx.families[b_id]
         for region in regions:
-            kinds = classify_region(a, docs[b_id], region, strict_quotes=False)
+            kinds = [k for k in classify_region(a, docs[b_id], region, False, min_run)
+                     if kin or k.kind not in _OWN_FAMILY_KINDS]
             if not kinds:
                 continue
             cand = Candidate(a, docs[b_id], region, kinds)
-            home = next((g for g in groups if _overlap(g[0].kinds[0], kinds[0])), None)
+            home = next((g for g in groups if _overlap(g[0].kinds, kinds)), None)
             if home is None:
                 groups.append([cand])
             else:
@@ -68,14 +79,32 @@ def _passages(a: Doc, docs: dict[str, Doc], pairs: Pairs) -> list[list[Candidate
     return groups
 
 
-def _overlap(x: GapKind, y: GapKind) -> bool:
-    return x.gap.a_from <= y.gap.a_to and y.gap.a_from <= x.gap.a_to
+def _overlap(x: list[GapKind], y: list[GapKind]) -> bool:
+    """Two versions' differences touch the same words of A (one passage, several versions)."""
+    x0, x1 = min(k.gap.a_from for k in x), max(k.gap.a_to for k in x)
+    y0, y1 = min(k.gap.a_from for k in y), max(k.gap.a_to for k in y)
+    return x0 <= y1 and y0 <= x1
 
 
 def _agreeing(passage: list[Candidate], pairs: Pairs) -> list[str]:
     gap = passage[0].kinds[0].gap
     return [c for c, regions in pairs[passage[0].a.id].items()
             if any(r.agrees_at(gap.a_from, gap.a_to) for r in regions)]
+
+
+def _shared_words(regions: list[AlignedRegion]) -> int:
+    return sum(size for region in regions for _, _, size in region.blocks)
+
+
+def _by_closeness(passage: list[Candidate], pairs: Pairs) -> dict[str, Candidate]:
+    """The differing versions, closest first: the text sharing the most words with A overall
+    (its likely source), then the longest anchor; one candidate per version."""
+    own = pairs[passage[0].a.id]
+    ranked = sorted(passage, key=lambda c: (-_shared_words(own[c.b.id]), -c.region.anchor))
+    by_id: dict[str, Candidate] = {}
+    for cand in ranked:
+        by_id.setdefault(cand.b.id, cand)
+    return by_id
 
 
 def _core(cand: Candidate, kinds: list[GapKind]) -> tuple[int, int, int, int]:
@@ -88,15 +117,22 @@ def _core(cand: Candidate, kinds: list[GapKind]) -> tuple[int, int, int, int]:
             max([anchor[1] + anchor[2]] + [g.b_to for g in gaps]))
 
 
-def _sentences(doc: Doc, start: int, stop: int) -> tuple[int, int]:
+def _sentences(doc: Doc, start: int, stop: int, quoted: bool) -> tuple[int, int]:
+    """The sentences around tokens ``[start, stop)``; for a changed quotation, widened to
+    the whole quotations they touch (both wordings shown in full)."""
     lo, hi = doc.span(start, stop)
+    if quoted:
+        for q0, q1 in doc.quotes:
+            if q0 < hi and lo < q1:
+                lo, hi = min(lo, q0), max(hi, q1)
     return sentence_at(doc.body, lo, hi)
 
 
 def make_change(cand: Candidate, basis: str, kinds: list[GapKind]) -> Change:
     core = _core(cand, kinds)
-    a0, a1 = _sentences(cand.a, core[0], core[1])
-    b0, b1 = _sentences(cand.b, core[2], core[3])
+    quoted = any(k.kind == "quote" for k in kinds)
+    a0, a1 = _sentences(cand.a, core[0], core[1], quoted)
+    b0, b1 = _sentences(cand.b, core[2], core[3], quoted)
     notes = "; ".join(k.note for k in kinds)
     features = [FeatureScore(name=f"{k.kind}_change", value=1.0, weight=1.0, note=k.note)
                 for k in kinds]
@@ -112,10 +148,11 @@ def make_change(cand: Candidate, basis: str, kinds: list[GapKind]) -> Change:
     )
 
 
-def _strict_builder(cand: Candidate) -> Tie:
+def _strict_builder(cand: Candidate, min_run: int) -> Tie:
     """A tie on a passage: quotations then count only when both versions are quoted."""
     def build(basis: str) -> Change | None:
-        kinds = classify_region(cand.a, cand.b, cand.region, strict_quotes=True)
+        kinds = [k for k in classify_region(cand.a, cand.b, cand.region, True, min_run)
+                 if k.kind in {c.kind for c in cand.kinds}]
         return make_change(cand, basis, kinds) if kinds else None
 
     return Tie(cand.a.id, cand.b.id, build)
@@ -128,17 +165,17 @@ def wording_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings
     firm: list[Change] = []
     ties: list[Tie] = []
     for a in docs.values():
-        for passage in _passages(a, docs, pairs):
-            by_id = {c.b.id: c for c in sorted(passage, key=lambda c: -c.region.anchor)}
+        for passage in _passages(a, docs, pairs, ctx, settings.anchor_words):
+            by_id = _by_closeness(passage, pairs)
             verdict = decide(a.id, list(by_id), _agreeing(passage, pairs), ctx, settings)
             if verdict is None:
                 continue
             cand = by_id[verdict[1]]
             if verdict[0] == "tie":
-                ties.append(_strict_builder(cand))
+                ties.append(_strict_builder(cand, settings.anchor_words))
                 continue
-            families = len({ctx.families[b] for b in by_id})
-            firm.append(make_change(cand, basis_sentence(verdict[0], families), cand.kinds))
+            basis = explain_basis(verdict[0], a.id, list(by_id), ctx)
+            firm.append(make_change(cand, basis, cand.kinds))
     return firm, ties
 
 
@@ -165,5 +202,7 @@ def find_changes(analysis: Analysis, settings: ChangeSettings) -> list[Change]:
     _add(changes, firm_numbers)
     firm_qualifiers, qualifier_ties = qualifier_changes(by_doc, ctx, settings)
     _add(changes, firm_qualifiers)
-    _add(changes, resolve_ties(ties + number_ties + qualifier_ties, changes, ctx))
+    firm_reworded, reworded_ties = reworded_changes(docs, ctx, settings)
+    _add(changes, firm_reworded)
+    _add(changes, resolve_ties(ties + number_ties + qualifier_ties + reworded_ties, changes, ctx))
     return changes

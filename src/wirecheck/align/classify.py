@@ -8,17 +8,23 @@ paraphrase outside quotes) is not a change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
 from wirecheck.align.lexicon import HEDGES, NEGATIONS, titles_compatible, titles_in
 from wirecheck.align.passages import AlignedRegion, Doc, Gap
+from wirecheck.align.text import sentence_at, sentences
 
 # Two single words this similar (rapidfuzz ratio, 0-100) are one word spelled or
 # inflected differently ("revitalising"/"revitalizing", "armoured"/"armored");
 # chosen on the seeds' spelling pairs (>= 86) vs real substitutions (<= 70).
 _VARIANT_RATIO = 80.0
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Other words allowed in a negation/hedge gap (auxiliaries: "does not", "has not").
 _REST_WORDS = 2
@@ -61,7 +67,48 @@ def _numbers(words: list[str]) -> set[str]:
     return {w for w in words if any(ch.isdigit() for ch in w)}
 
 
-def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool) -> GapKind | None:
+def _quote_at(doc: Doc, start: int, stop: int) -> tuple[int, int] | None:
+    """The quote span holding tokens ``[start, stop)`` (a join: the token before it)."""
+    lo, hi = (start, stop) if stop > start else (max(start - 1, 0), start)
+    if hi > len(doc.toks) or lo >= hi:
+        return None
+    first, last = doc.toks[lo].start, doc.toks[hi - 1].end
+    return next(((q0, q1) for q0, q1 in doc.quotes if q0 <= first and last <= q1), None)
+
+
+def _names_outside(doc: Doc, quote: tuple[int, int]) -> set[str]:
+    """Capitalised words of the quote's sentences outside any quotation (its attribution:
+    "said Ana Ruiz, a fellow at the Carrow Forum"), sentence openers left out."""
+    lo, hi = sentence_at(doc.body, *quote)
+    openers = {s[0] for s in sentences(doc.body[lo:hi])}
+    return {t.key for t in doc.toks
+            if lo <= t.start < hi and doc.body[t.start].isupper() and t.start - lo not in openers
+            and not any(q0 <= t.start < q1 for q0, q1 in doc.quotes)}
+
+
+def _same_speaker(a: Doc, qa: tuple[int, int] | None, b: Doc, qb: tuple[int, int]) -> bool:
+    """Not two named speakers: attributions that both name someone share a name."""
+    if qa is None:
+        return True
+    names_a, names_b = _names_outside(a, qa), _names_outside(b, qb)
+    return not names_a or not names_b or bool(names_a & names_b)
+
+
+def _quote_anchored(a: Doc, b: Doc, region: AlignedRegion, gap: Gap, min_run: int) -> bool:
+    """B's quote around the gap shares a run of ``min_run`` words with A, and the two are
+    attributed to the same speaker: one quotation in two versions, not two things said."""
+    quote = _quote_at(b, gap.b_from, gap.b_to)
+    if quote is None:
+        return False
+    for _, b0, size in region.blocks:
+        inside = [t for t in b.toks[b0:b0 + size] if quote[0] <= t.start and t.end <= quote[1]]
+        if len(inside) >= min_run:
+            return _same_speaker(a, _quote_at(a, gap.a_from, gap.a_to), b, quote)
+    return False
+
+
+def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool,
+                 quote_anchored: bool = True) -> GapKind | None:
     """The kind of change A's side of ``gap`` makes to B's side, or None for paraphrase."""
     wa, wb = _words(a, gap.a_from, gap.a_to), _words(b, gap.b_from, gap.b_to)
     if is_variant(wa, wb):
@@ -81,7 +128,8 @@ def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool) -> GapKind | Non
     if HEDGES & set(wb) and not HEDGES & set(wa) and _rest_small(wa, wb, HEDGES):
         return GapKind(gap, "hedge", f"dropped hedge: {said}")
     quoted_a = a.quoted(gap.a_from, gap.a_to)
-    if wa and wb and b.quoted(gap.b_from, gap.b_to) and (quoted_a or not strict_quotes):
+    if (wa and wb and quote_anchored and b.quoted(gap.b_from, gap.b_to)
+            and (quoted_a or not strict_quotes)):
         return GapKind(gap, "quote", f"changed quotation: {said}")
     return None
 
@@ -101,9 +149,88 @@ def _swap(a: Doc, b: Doc, gaps: list[Gap]) -> GapKind | None:
     return None
 
 
-def classify_region(a: Doc, b: Doc, region: AlignedRegion, strict_quotes: bool) -> list[GapKind]:
-    """Changes A makes to B inside one aligned passage (most severe first)."""
-    found = [k for g in region.gaps if (k := classify_gap(a, b, g, strict_quotes))]
+def _token_range(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    inside = [i for i, t in enumerate(doc.toks) if span[0] <= t.start and t.end <= span[1]]
+    return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+
+def _quote_pairs(a: Doc, b: Doc, region: AlignedRegion, min_run: int
+                 ) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Token ranges of the quotations of A and B that share a ``min_run``-word run."""
+    out = []
+    for a0, b0, size in region.blocks:
+        if size < min_run:
+            continue
+        qa, qb = _quote_at(a, a0, a0 + size), _quote_at(b, b0, b0 + size)
+        if qa is not None and qb is not None and _same_speaker(a, qa, b, qb):
+            pair = (_token_range(a, qa), _token_range(b, qb))
+            if pair not in out:
+                out.append(pair)
+    return out
+
+
+def _reworded_in_quote(a: Doc, b: Doc, region: AlignedRegion, min_run: int) -> list[GapKind]:
+    """The rest of a quotation two versions share a run of: a version that rewords it ("It
+    was quite a shock" for "It was really abrupt") changed the quotation, however short the
+    shared words around the rewording are. The two quotes are diffed word by word."""
+    near = {(g.a_from, g.b_from) for g in region.gaps}
+    out = []
+    for (a0, a1), (b0, b1) in _quote_pairs(a, b, region, min_run):
+        matcher = SequenceMatcher(None, a.keys[a0:a1], b.keys[b0:b1], autojunk=False)
+        blocks = [m for m in matcher.get_matching_blocks() if m.size]
+        for x, y in pairwise(blocks):
+            gap = Gap(a0 + x.a + x.size, a0 + y.a, b0 + x.b + x.size, b0 + y.b)
+            if (gap.a_from, gap.b_from) in near:
+                continue
+            kind = classify_gap(a, b, gap, strict_quotes=True)
+            if kind is not None and kind.kind == "quote":
+                out.append(kind)
+    return out
+
+
+def _years(words: list[str]) -> set[str]:
+    return {w for w in words if _YEAR.match(w)}
+
+
+def _other_period(a: Doc, b: Doc, found: list[GapKind]) -> bool:
+    """A figure that differs beside a year that differs too ("in 2024, 54%" / "in 2023,
+    31%"): the two sentences give two periods' figures, not one figure changed."""
+    gaps = [k.gap for k in found if k.kind == "number"]
+    if not gaps:
+        return False
+    ya = set().union(*(_sentence_years(a, g.a_from, g.a_to) for g in gaps))
+    yb = set().union(*(_sentence_years(b, g.b_from, g.b_to) for g in gaps))
+    figures = [t.key for g in gaps for t in a.toks[g.a_from:g.a_to]
+               if t.key[0].isdigit() and not _YEAR.match(t.key)]
+    return bool(ya and yb and not ya & yb and figures)
+
+
+def _sentence_years(doc: Doc, start: int, stop: int) -> set[str]:
+    lo, hi = sentence_at(doc.body, *doc.span(start, stop))
+    return _years([t.key for t in doc.toks if lo <= t.start < hi])
+
+
+def _names_swapped(a: Doc, b: Doc, region: AlignedRegion) -> bool:
+    """Some gap of the passage puts one capitalised name for another ("analysts at the
+    Carrow Institute" / "at the Dovan Forum"): the passage is about someone else."""
+    for g in region.all_gaps:
+        wa, wb = a.toks[g.a_from:g.a_to], b.toks[g.b_from:g.b_to]
+        if wa and wb and not is_variant([t.key for t in wa], [t.key for t in wb]) and all(
+                doc.body[t.start].isupper() for doc, ws in ((a, wa), (b, wb)) for t in ws):
+            return True
+    return False
+
+
+def classify_region(a: Doc, b: Doc, region: AlignedRegion, strict_quotes: bool,
+                    min_run: int) -> list[GapKind]:
+    """Changes A makes to B inside one aligned passage (most severe first); a quotation
+    counts only where B's quote shares a ``min_run``-word run with A."""
+    found = [k for g in region.gaps
+             if (k := classify_gap(a, b, g, strict_quotes,
+                                   _quote_anchored(a, b, region, g, min_run)))]
+    found += _reworded_in_quote(a, b, region, min_run)
+    if _names_swapped(a, b, region) or _other_period(a, b, found):
+        found = [k for k in found if k.kind != "number"]  # another subject's or year's figure
     swap = _swap(a, b, region.all_gaps)
     if swap is not None:
         found.append(swap)

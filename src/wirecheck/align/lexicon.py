@@ -49,6 +49,17 @@ HEDGES = (HEDGE_WORDS - {"unlikely"}) | frozenset(
     {"suspected", "unconfirmed", "appear", "appeared", "seem", "seemed"}
 )
 
+# Hedges compared inside reworded sentences, where one hedge may replace another of another
+# strength ("likely" -> "possibly"): the detector's hedges plus adverbs and adjectives of
+# possibility a rewrite substitutes for them.
+REWORD_HEDGES = HEDGES | frozenset(
+    {"potentially", "possible", "probable", "alleged", "supposedly"}
+)
+
+# Prepositions that give a relation its direction ("imported by" / "imported from",
+# "flights to" / "flights from"): one swapped for another reverses who acts on whom.
+DIRECTIONS = frozenset({"by", "from", "to", "into", "toward", "towards", "onto", "via"})
+
 # Titles of office, longest first so "secretary of state" wins over "secretary".
 # Each maps to its class: two titles of one person agree when their classes are
 # equal or one class's words are contained in the other's ("minister" and

@@ -12,6 +12,7 @@ unit; who changed it is decided by ``verdicts.decide``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from wirecheck.align.intervals import qualifier_class
 from wirecheck.align.passages import Doc
 from wirecheck.align.similarity import stem
 from wirecheck.align.text import STOPWORDS, jaccard, sentences
-from wirecheck.align.verdicts import Tie, basis_sentence, decide
+from wirecheck.align.verdicts import Tie, decide, explain_basis
 from wirecheck.model import Change, Explanation, FeatureScore, stable_id
 from wirecheck.settings.align import ChangeSettings
 
@@ -104,8 +105,21 @@ def _best(line: Line, others: list[Line], threshold: float) -> Line | None:
     return max(scored, key=lambda s: s[0])[1] if scored else None
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def years(line: Line) -> set[str]:
+    return {t.key for t in line.doc.toks if line.start <= t.start < line.end
+            and _YEAR.match(t.key)}
+
+
 def _differs(a: Line, b: Line) -> str | None:
-    """The unit in which the two give no common value, if any."""
+    """The unit in which the two give no common value, if any. Two sentences naming only
+    other years speak of another period ("in 2024, 54%" / "a year earlier, in 2023, 31%"):
+    not versions of one figure."""
+    ya, yb = years(a), years(b)
+    if ya and yb and not ya & yb:
+        return None
     for unit in sorted(set(a.figures) & set(b.figures)):
         if not a.figures[unit] & b.figures[unit]:
             return unit
@@ -138,12 +152,14 @@ def _builder(make: Callable[[Line, Line, T, str], Change], a: Line, b: Line, fou
 
 def versions(a_id: str, line: Line, story: dict[str, list[Line]],
              threshold: float) -> dict[str, Line]:
-    """The best-matching sentence of every other text of the story (if close enough)."""
+    """The best-matching sentence of every other text of the story (if close enough), when
+    the line is in turn that sentence's best match in its own text: a text that also holds
+    the other's sentence ("in 2023, 31%" beside "in 2024, 54%") has not changed it."""
     found: dict[str, Line] = {}
     for b_id, b_lines in story.items():
         if b_id != a_id:
             match = _best(line, b_lines, threshold)
-            if match is not None:
+            if match is not None and _best(match, story[a_id], threshold) is line:
                 found[b_id] = match
     return found
 
@@ -184,13 +200,14 @@ def line_changes(by_doc: dict[str, list[Line]], ctx: Context, settings: ChangeSe
             differing = {b: d for b, m in matched.items() if (d := differs(line, m)) is not None}
             agreeing = [b for b in matched if b not in differing]
             order = sorted(differing, key=lambda b: -jaccard(line.words, matched[b].words))
-            verdict = decide(a_id, order, agreeing, ctx, settings)
+            # A figure another family gives otherwise is a conflict between sources (claims),
+            # not a change: only versions of the text's own family are asked.
+            verdict = decide(a_id, order, agreeing, ctx, settings, cross_family=False)
             if verdict is None:
                 continue
             other, found = matched[verdict[1]], differing[verdict[1]]
             if verdict[0] == "tie":
                 ties.append(Tie(a_id, verdict[1], _builder(make, line, other, found)))
                 continue
-            basis = basis_sentence(verdict[0], len({ctx.families[b] for b in differing}))
-            firm.append(make(line, other, found, basis))
+            firm.append(make(line, other, found, explain_basis(verdict[0], a_id, order, ctx)))
     return firm, ties

@@ -10,6 +10,7 @@ lies beyond the passage ends is different framing, not a changed wording.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -92,9 +93,8 @@ def _seeds(a: list[str], b: list[str], n: int) -> list[tuple[int, int]]:
 
 
 def _window_blocks(a: list[str], b: list[str], seed: tuple[int, int],
-                   settings: ChangeSettings) -> list[tuple[int, int, int]]:
+                   width: int) -> list[tuple[int, int, int]]:
     """Shared runs (a, b, size) of the two windows around a seed (difflib)."""
-    width = 4 * settings.max_gap_words + settings.anchor_words
     a0, b0 = max(0, seed[0] - width), max(0, seed[1] - width)
     a1, b1 = min(len(a), seed[0] + 2 * width), min(len(b), seed[1] + 2 * width)
     matcher = SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)
@@ -111,12 +111,21 @@ def _region(chain: list[tuple[int, int, int]], anchor_words: int) -> AlignedRegi
                          all_gaps, chain)
 
 
-def _grow(da: Doc, db: Doc, seed: tuple[int, int], settings: ChangeSettings) -> AlignedRegion:
+def _grow(da: Doc, db: Doc, seed: tuple[int, int], settings: ChangeSettings,
+          unique: bool) -> AlignedRegion:
     """Diff windows around a seed and keep the blocks chained by small gaps."""
-    blocks = _window_blocks(da.keys, db.keys, seed, settings)
-    home = next((k for k, blk in enumerate(blocks)
-                 if blk[0] <= seed[0] < blk[0] + blk[2] and blk[1] - blk[0] == seed[1] - seed[0]),
-                None)
+    # A wide window first; where its diff matched the seed's words elsewhere (a rewrite
+    # that moved paragraphs), a window of about one sentence around the seed, when the
+    # seed's words occur once in each text (else the seed may pair two different sentences).
+    widths = [4 * settings.max_gap_words + settings.anchor_words]
+    if unique:
+        widths.append(settings.max_gap_words + settings.anchor_words)
+    for width in widths:
+        blocks = _window_blocks(da.keys, db.keys, seed, width)
+        home = next((k for k, blk in enumerate(blocks) if blk[0] <= seed[0] < blk[0] + blk[2]
+                     and blk[1] - blk[0] == seed[1] - seed[0]), None)
+        if home is not None:
+            break
     if home is None:  # the window diff matched the words elsewhere: keep the bare seed run
         return _region([(seed[0], seed[1], settings.anchor_words)], settings.anchor_words)
     limit = settings.max_gap_words
@@ -144,9 +153,13 @@ def _bridgeable(
 def aligned_regions(a: Doc, b: Doc, settings: ChangeSettings) -> list[AlignedRegion]:
     """All anchored passages A shares with B (each reported once)."""
     ka, kb = a.keys, b.keys
+    n = settings.anchor_words
+    counts = Counter(tuple(ka[i:i + n]) for i in range(len(ka) - n + 1))
+    counts.update(tuple(kb[j:j + n]) for j in range(len(kb) - n + 1))
     regions: list[AlignedRegion] = []
-    for seed in _seeds(ka, kb, settings.anchor_words):
+    for seed in _seeds(ka, kb, n):
         if any(r.a_from <= seed[0] < r.a_to and r.b_from <= seed[1] < r.b_to for r in regions):
             continue
-        regions.append(_grow(a, b, seed, settings))
+        unique = counts[tuple(ka[seed[0]:seed[0] + n])] == 2  # once in each text
+        regions.append(_grow(a, b, seed, settings, unique))
     return regions

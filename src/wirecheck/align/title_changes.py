@@ -51,6 +51,12 @@ def _judge(
         and u.article != use.article
         and (ctx.families.get(u.article) != family or (use.article, u.article) in ctx.derived_from)
     ]
+    # The version it derives from decides when it names the person: another family's bare
+    # "the minister" (compatible with any minister) does not excuse a copy that turned its
+    # source's "trade minister" into "prime minister".
+    sources = [u for u in others if (use.article, u.article) in ctx.derived_from]
+    if sources:
+        others = sources
     if not others or any(titles_compatible(use.title, u.title) for u in others):
         return []
     families = {ctx.families.get(u.article) for u in others}
@@ -65,10 +71,11 @@ _HOW = {
 }
 
 
-def _note(use: TitleUse, others: list[TitleUse], families: int) -> str:
+def _note(use: TitleUse, others: list[TitleUse], families: int, from_source: bool) -> str:
     said = " / ".join(sorted({u.title for u in others}))
-    return (f"changed title: '{use.phrase}' for {use.person}, where {families} other "
-            f"famil{'y' if families == 1 else 'ies'} call {use.person} {said} "
+    who = ("the version it derives from calls" if from_source else
+           f"{families} other famil{'y' if families == 1 else 'ies'} call")
+    return (f"changed title: '{use.phrase}' for {use.person}, where {who} {use.person} {said} "
             f"({_HOW[use.how]})")
 
 
@@ -80,7 +87,9 @@ def _change(use: TitleUse, others: list[TitleUse], bodies: dict[str, str],
     words = content_words(sentence(use))
     best = max(others, key=lambda u: len(words & content_words(sentence(u))))
     families = len({ctx.families.get(u.article) for u in others})
-    note = _note(use, others, families)
+    from_source = all(ctx.families.get(u.article) == ctx.families.get(use.article)
+                      for u in others)
+    note = _note(use, others, families, from_source)
     features = [
         FeatureScore(name="title_change", value=1.0, weight=1.0, note=note),
         FeatureScore(name="agreeing_other_families", value=float(families), weight=0.0,

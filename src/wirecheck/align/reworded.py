@@ -1,0 +1,238 @@
+"""Changes inside reworded sentences of one family: hedges, directions, names, negations,
+a lone figure dropped.
+
+A rewrite rewords whole sentences, so the passage diff (``passages``) finds no long shared
+run there; yet "likely supplying" -> "possibly providing", "bought by X" -> "bought from
+X" or "North Dovania" -> "South Dovania" change what the sentence claims. Each sentence is
+matched to its most similar sentence in every other version of its own origin family
+(stemmed content words, Jaccard >= ``figure_overlap``, best match both ways), the two are
+diffed word by word, and only the differing spans a generic lexicon reads as a change of
+meaning are kept (a synonym swap is not). Another family's sentence is not a version:
+there a difference is a conflict between sources, not a change. Who changed it is decided
+by ``verdicts.decide``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from itertools import pairwise
+
+from rapidfuzz import fuzz
+
+from wirecheck.align.classify import is_variant
+from wirecheck.align.context import Context
+from wirecheck.align.lexicon import DIRECTIONS, NEGATIONS, PORTFOLIOS, REWORD_HEDGES, titles_in
+from wirecheck.align.passages import Doc
+from wirecheck.align.similarity import stem
+from wirecheck.align.text import STOPWORDS, jaccard, sentences
+from wirecheck.align.verdicts import Tie, decide, explain_basis
+from wirecheck.model import Change, Explanation, FeatureScore, stable_id
+from wirecheck.settings.align import ChangeSettings
+
+# Differing words besides the hedge or negation itself ("likely supplying" / "possibly
+# providing": the verb reworded with it); more is a rewritten clause.
+_REST_WORDS = 2
+# Longest differing span read as a changed name ("North" / "South", "Ostrel Works" / "Kavan
+# Tools"); longer spans are rewritten clauses.
+_NAME_WORDS = 3
+
+
+@dataclass
+class Sentence:
+    """One sentence: token range into its doc and its stemmed content words."""
+
+    doc: Doc
+    first: int  # token indices [first, last)
+    last: int
+    words: set[str]
+
+    @property
+    def text(self) -> str:
+        return self.doc.body[self.doc.toks[self.first].start:self.doc.toks[self.last - 1].end]
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str
+    note: str
+
+
+def _spans(body: str) -> list[tuple[int, int]]:
+    """Sentence spans, a part opening with a parenthesis kept with the sentence before it
+    ("at 8 p.m. (0000 GMT) as...": the abbreviation's full stop ends no sentence there)."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences(body):
+        if out and body[start] == "(" and "\n" not in body[out[-1][1]:start]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def doc_sentences(doc: Doc) -> list[Sentence]:
+    starts = [t.start for t in doc.toks]
+    out = []
+    for start, end in _spans(doc.body):
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        keys = {doc.toks[i].key for i in range(first, last)}
+        words = stem({k for k in keys if k not in STOPWORDS and not k[0].isdigit() and len(k) > 1})
+        if words:
+            out.append(Sentence(doc, first, last, words))
+    return out
+
+
+def _best(s: Sentence, others: list[Sentence], threshold: float) -> Sentence | None:
+    scored = [(jaccard(s.words, o.words), k) for k, o in enumerate(others)]
+    score, k = max(scored, default=(0.0, -1))
+    return others[k] if score >= threshold else None
+
+
+def _match(s: Sentence, others: list[Sentence], own: list[Sentence],
+           threshold: float) -> Sentence | None:
+    """The other text's version of ``s``: best match both ways."""
+    match = _best(s, others, threshold)
+    return match if match is not None and _best(match, own, threshold) is s else None
+
+
+def _capitalised(doc: Doc, first: int, last: int) -> bool:
+    """Every word of the span starts with a capital, and the span does not open a sentence."""
+    if first >= last or first == 0:
+        return False
+    before = doc.body[doc.toks[first - 1].end:doc.toks[first].start]
+    words = [doc.body[t.start:t.end] for t in doc.toks[first:last]]
+    return "." not in before and all(w[:1].isupper() for w in words)
+
+
+def _in_shared_name(doc: Doc, first: int, last: int) -> bool:
+    """The differing words are part of a longer name whose other word both versions share
+    ("North Korea" / "South Korea"): one named place or party put for another. A whole name
+    put for another ("Beijing" for "China") is often the same party named otherwise."""
+    after = doc.toks[last] if last < len(doc.toks) else None
+    return after is not None and doc.body[after.start].isupper() and (
+        doc.body[doc.toks[last - 1].end:after.start] == " ")
+
+
+def _office(doc: Doc, first: int, last: int) -> bool:
+    """The span is (part of) a title of office: titles are judged by ``title_changes``."""
+    keys = [t.key for t in doc.toks[first:min(last + 1, len(doc.toks))]]
+    return bool(titles_in(keys)) or any(k in PORTFOLIOS for k in keys)
+
+
+def _said(a: Doc, b: Doc, span: tuple[int, int, int, int]) -> str:
+    text_a = a.body[slice(*a.span(span[0], span[1]))] or "(nothing)"
+    text_b = b.body[slice(*b.span(span[2], span[3]))] or "(nothing)"
+    return f"'{text_a}' where the other version says '{text_b}'"
+
+
+def _rest(words: list[str], lexicon: frozenset[str]) -> list[str]:
+    return [w for w in words if w not in lexicon]
+
+
+def classify(a: Doc, b: Doc, span: tuple[int, int, int, int]) -> Found | None:
+    """The change of meaning one differing span makes, if a lexicon names one."""
+    wa = [t.key for t in a.toks[span[0]:span[1]]]
+    wb = [t.key for t in b.toks[span[2]:span[3]]]
+    said = _said(a, b, span)
+    if len(wa + wb) == 1 and (wa + wb)[0][0].isdigit():
+        # A lone figure dropped (or added) between shared words: the words around it now
+        # say something else ("8 a.m. (0000 GMT)" -> "8 a.m. (GMT)").
+        return Found("number", f"{'added' if wa else 'dropped'} figure: {said}")
+    if not wa or not wb or is_variant(wa, wb):
+        return None
+    if bool(NEGATIONS & set(wa)) != bool(NEGATIONS & set(wb)) and max(
+            len(_rest(wa, NEGATIONS)), len(_rest(wb, NEGATIONS))) <= _REST_WORDS:
+        return Found("negation", f"{'introduced' if NEGATIONS & set(wa) else 'dropped'} "
+                                 f"negation: {said}")
+    hedges_a, hedges_b = REWORD_HEDGES & set(wa), REWORD_HEDGES & set(wb)
+    if (hedges_a or hedges_b) and hedges_a != hedges_b and max(
+            len(_rest(wa, REWORD_HEDGES)), len(_rest(wb, REWORD_HEDGES))) <= _REST_WORDS:
+        return Found("hedge", f"changed hedge: {said}")
+    if len(wa) == len(wb) == 1 and {wa[0], wb[0]} <= DIRECTIONS:
+        return Found("direction", f"changed direction: {said}")
+    if (max(len(wa), len(wb)) <= _NAME_WORDS and _capitalised(a, span[0], span[1])
+            and _capitalised(b, span[2], span[3]) and _in_shared_name(a, span[0], span[1])
+            and not _office(a, span[0], span[1]) and not _office(b, span[2], span[3])
+            and fuzz.ratio(" ".join(wa), " ".join(wb)) < 80):
+        return Found("name", f"changed name: {said}")
+    return None
+
+
+def differences(x: Sentence, y: Sentence) -> list[Found]:
+    """Interior differing spans of two versions of a sentence that change its meaning."""
+    ka = [t.key for t in x.doc.toks[x.first:x.last]]
+    kb = [t.key for t in y.doc.toks[y.first:y.last]]
+    blocks = [m for m in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks()
+              if m.size]
+    found = []
+    for left, right in pairwise(blocks):
+        span = (x.first + left.a + left.size, x.first + right.a,
+                y.first + left.b + left.size, y.first + right.b)
+        if (kind := classify(x.doc, y.doc, span)) is not None:
+            found.append(kind)
+    return found
+
+
+def make_reworded_change(a: Sentence, b: Sentence, found: list[Found], basis: str) -> Change:
+    notes = "; ".join(f.note for f in found)
+    features = [FeatureScore(name=f"{f.kind}_change", value=1.0, weight=1.0, note=f.note)
+                for f in found]
+    features.append(FeatureScore(name="sentence_overlap", value=round(jaccard(a.words, b.words),
+                                                                      3),
+                                 weight=0.0, note="stemmed content words the two share"))
+    features.append(FeatureScore(name=f"basis_{basis.split(':')[0]}", value=1.0, weight=0.0,
+                                 note=basis))
+    start = a.doc.toks[a.first].start
+    return Change(id=stable_id("ch", a.doc.id, str(start), found[0].kind), article=a.doc.id,
+                  origin=b.doc.id, kind=found[0].kind, text=a.text, origin_text=b.text,
+                  explanation=f"{notes} ({basis})",
+                  details=Explanation(score=1.0, features=features, summary=f"{notes} ({basis})"))
+
+
+def _builder(a: Sentence, b: Sentence, found: list[Found]) -> Callable[[str], Change | None]:
+    def build(basis: str) -> Change | None:
+        return make_reworded_change(a, b, found, basis)
+
+    return build
+
+
+def _family_groups(docs: dict[str, Doc], ctx: Context) -> list[list[str]]:
+    groups: dict[str, list[str]] = {}
+    for doc_id in docs:
+        groups.setdefault(ctx.families[doc_id], []).append(doc_id)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def reworded_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSettings
+                     ) -> tuple[list[Change], list[Tie]]:
+    """Firm changes and ties inside reworded sentences of the versions of one family."""
+    firm: list[Change] = []
+    ties: list[Tie] = []
+    for family in _family_groups(docs, ctx):
+        text = {d: doc_sentences(docs[d]) for d in family}
+        for a_id in family:
+            for s in text[a_id]:
+                _judge(s, a_id, family, text, ctx, settings, firm, ties)
+    return firm, ties
+
+
+def _judge(s: Sentence, a_id: str, family: list[str], text: dict[str, list[Sentence]],
+           ctx: Context, settings: ChangeSettings, firm: list[Change], ties: list[Tie]) -> None:
+    matched = {b: m for b in family if b != a_id
+               and (m := _match(s, text[b], text[a_id], settings.figure_overlap)) is not None}
+    found = {b: f for b, m in matched.items() if (f := differences(s, m))}
+    if not found:
+        return
+    agreeing = [b for b in matched if b not in found]
+    order = sorted(found, key=lambda b: -jaccard(s.words, matched[b].words))
+    verdict = decide(a_id, order, agreeing, ctx, settings, cross_family=False)
+    if verdict is None:
+        return
+    other = verdict[1]
+    if verdict[0] == "tie":
+        ties.append(Tie(a_id, other, _builder(s, matched[other], found[other])))
+        return
+    basis = explain_basis(verdict[0], a_id, order, ctx)
+    firm.append(make_reworded_change(s, matched[other], found[other], basis))

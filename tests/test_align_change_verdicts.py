@@ -1,0 +1,162 @@
+"""Who changed a statement: versions of one family first; other families only for quotations.
+
+All texts are invented (fictional places, companies and people).
+"""
+
+from __future__ import annotations
+
+from test_align_factories import analysis, article
+from wirecheck.align import align_claims
+from wirecheck.model import Article, Change, DerivationKind
+from wirecheck.settings.align import AlignSettings
+
+
+def _found(*texts: Article) -> list[Change]:
+    return align_claims(analysis(list(texts)), AlignSettings()).changes
+
+
+HARBOUR = ("The harbour master of Valmora said on Tuesday that {n} containers of grain were held "
+           "at the north pier after the storm. Shipping resumed later in the day.")
+
+
+def test_figure_another_family_gives_otherwise_is_no_change() -> None:
+    """Two independent reports with different figures contradict each other (a conflict for
+    claims); neither changed the other's text."""
+    a = article("a", HARBOUR.format(n=412))
+    b = article("b", HARBOUR.format(n=412).replace("on Tuesday", "this week"))
+    c = article("c", HARBOUR.format(n=214))
+    assert _found(a, b, c) == []
+
+
+def test_odd_version_of_a_family_is_blamed_whatever_the_edge_direction() -> None:
+    """Three versions of one origin agree, the fourth differs: the fourth changed it, even
+    where a provenance edge (guessed direction) makes the origin derive from it."""
+    texts = [article(k, HARBOUR.format(n=412), family="f1") for k in ("o", "c1", "c2")]
+    changed = article("r", HARBOUR.format(n=214), family="f1")
+    edges = [(texts[0].id, changed.id, DerivationKind.COPY),
+             (texts[1].id, texts[0].id, DerivationKind.COPY),
+             (texts[2].id, texts[0].id, DerivationKind.COPY)]
+    changes = align_claims(analysis([*texts, changed], derivations=edges),
+                           AlignSettings()).changes
+    assert [(c.article, c.kind) for c in changes] == [(changed.id, "number")]
+    assert "family: 3 other versions of its own origin family" in changes[0].explanation
+
+
+FERRY = "the governor of Carrow told reporters on the quay after the vote on Monday evening."
+
+
+def test_two_different_quotes_of_one_speaker_are_no_change() -> None:
+    """Independent reports quoting one speaker's different sentences share the attribution,
+    not the quotation: no run of the quoted words is shared, so nothing was changed."""
+    a = article("a", "“We will open the ferry line in spring,” " + FERRY)
+    b = article("b", "“The islands deserve a better harbour,” " + FERRY)
+    c = article("c", "“The islands deserve a better harbour,” " + FERRY.replace("Monday", "Sunday"))
+    assert _found(a, b, c) == []
+
+
+QUOTE = ("“It was very sudden. We had just left the harbour, and the side door flew open and "
+         "nobody saw it until the alarm lights came on,” one passenger told the Carrow Herald.")
+REWORDED = ("“It came as a shock. As soon as the ferry sailed, the side door was torn away, and "
+            "nobody saw it until the alarm lights came on,” one passenger told the Carrow Herald.")
+
+
+def test_quote_reworded_away_from_the_shared_run_is_a_change() -> None:
+    """A version shares the end of a quotation word for word and rewords the rest: the
+    reworded words are a changed quotation, reported with both passages."""
+    a, b = article("a", QUOTE), article("b", QUOTE.replace("Herald", "Herald on Sunday"))
+    c = article("c", REWORDED)
+    changes = _found(a, b, c)
+    assert [(ch.article, ch.kind) for ch in changes] == [(c.id, "quote")]
+    assert "'was torn away' where the other version says 'flew open'" in changes[0].explanation
+    assert "As soon as the ferry sailed" in changes[0].text
+    assert "We had just left the harbour" in changes[0].origin_text
+
+
+YEARS = ("Ostrel Works made about 54% of the lathes Dovania bought abroad in 2024, the report "
+         "found. A year earlier, in 2023, about 31% of the lathes Dovania bought abroad were "
+         "made by Ostrel Works.")
+
+
+def test_sentence_matched_to_another_fact_of_the_same_text_is_no_change() -> None:
+    """A version that holds both figures of two similar sentences changed neither."""
+    origin = article("o", YEARS, family="f1")
+    short = article("r", "A year earlier, in 2023, about 31% of the lathes Dovania bought "
+                         "abroad were made by Ostrel Works, inspectors said.", family="f1")
+    data = analysis([origin, short], derivations=[(short.id, origin.id, DerivationKind.REWRITE)])
+    assert align_claims(data, AlignSettings()).changes == []
+
+
+def _versions(origin_text: str, rewrite_text: str) -> list[tuple[str, str, str]]:
+    origin = article("o", origin_text, family="f1")
+    rewrite = article("r", rewrite_text, family="f1")
+    data = analysis([origin, rewrite],
+                    derivations=[(rewrite.id, origin.id, DerivationKind.REWRITE)])
+    return [(c.article, c.kind, c.explanation)
+            for c in align_claims(data, AlignSettings()).changes]
+
+
+SUPPLY = ("Inspectors said firms in Ostrelia were likely supplying Dovania with solvent for its "
+          "plants, and that the parts were bought by Dovania through Carrow.")
+
+
+def test_hedge_swapped_in_reworded_sentence_is_a_change() -> None:
+    changes = _versions(SUPPLY, "Inspectors said companies in Ostrelia were possibly providing "
+                                "Dovania with solvent for its plants, and that the parts were "
+                                "bought by Dovania through Carrow.")
+    assert [(a, k) for a, k, _ in changes] == [("a-r", "hedge")]
+    assert "'possibly providing' where the other version says 'likely supplying'" in changes[0][2]
+
+
+def test_direction_swapped_in_reworded_sentence_is_a_change() -> None:
+    changes = _versions(SUPPLY, "The parts, inspectors said, were bought from Dovania "
+                                "through Carrow by firms in Ostrelia likely supplying solvent.")
+    assert ("a-r", "direction") in [(a, k) for a, k, _ in changes]
+
+
+def test_name_swapped_in_reworded_sentence_is_a_change() -> None:
+    origin = "A shipyard in Carrow sold the ferries to North Valmora last year, officials said."
+    changes = _versions(origin, "A yard in Carrow sold the old ferries to South Valmora last "
+                                "year, officials told reporters.")
+    assert [(a, k) for a, k, _ in changes] == [("a-r", "name")]
+    assert "'South' where the other version says 'North'" in changes[0][2]
+
+
+def test_synonyms_in_reworded_sentence_are_no_change() -> None:
+    assert _versions(SUPPLY, "Inspectors said companies in Ostrelia were likely providing "
+                             "Dovania with solvent for its factories, and that the parts were "
+                             "purchased by Dovania via Carrow.") == []
+
+
+def test_reworded_sentence_in_another_family_is_no_change() -> None:
+    a = article("a", SUPPLY)
+    b = article("b", SUPPLY.replace("likely", "possibly"))
+    c = article("c", SUPPLY.replace("bought by", "bought from"))
+    assert [ch.kind for ch in _found(a, b, c)
+            if ch.kind in ("direction", "name")] == []
+
+
+def test_figure_dropped_between_shared_words_is_a_change() -> None:
+    origin = ("The storm reached the coast of Carrow at about 6 p.m. (2200 GMT) as ferries were "
+              "leaving the harbour, officials said.")
+    changes = _versions(origin, "The storm hit the coast of Carrow around 6 p.m. (GMT) as the "
+                                "ferries left the harbour, officials said.")
+    assert [(a, k) for a, k, _ in changes] == [("a-r", "number")]
+    assert "dropped figure: '(nothing)' where the other version says '2200'" in changes[0][2]
+
+
+def test_figure_of_another_year_is_no_change() -> None:
+    """A version's sentence about another year holds another figure, not a changed one."""
+    this_year = "Ostrel Works made about 54% of the lathes Dovania bought abroad in 2024."
+    last_year = ("A year earlier, in 2023, about 31% of the lathes Dovania bought abroad were "
+                 "made by Ostrel Works.")
+    assert _versions(this_year, last_year) == []
+
+
+def test_figure_beside_another_name_is_no_change() -> None:
+    """Two stock sentences of one family about two institutes give two figures (and a whole
+    name put for another is not read as a changed name)."""
+    a = ("Freight traffic has grown steadily over the past 6 years, analysts at the Carrow "
+         "Forum said.")
+    b = ("Freight traffic has grown steadily over the past 9 years, analysts at the Dovan "
+         "Institute said.")
+    assert _versions(a, b) == []
