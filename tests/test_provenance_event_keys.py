@@ -20,6 +20,7 @@ from wirecheck.provenance.story_link import (
     key_weights,
     link_probability,
     link_values,
+    story_model,
 )
 
 
@@ -94,3 +95,12 @@ def test_link_probability_is_the_explained_score() -> None:
     assert expl.score == link_probability(pair, model)
     assert {f.name for f in expl.features} == {f.name for f in STORY_LINK_FEATURES}
     assert link_values(pair)["published_apart"] == 1.0  # ten days apart: full
+
+
+def test_shipped_model_never_links_two_texts_that_share_nothing() -> None:
+    # Invented: a Spanish ferry report and a German market report, same week, no key shared.
+    es = _point("El ferry Velmora se hundió cerca de Tórvik el 9 de mayo; 412 a bordo.", 100)
+    de = _point("Die Aktien von Ostrava Mills stiegen am Dienstag um 3,5 Prozent.", 101)
+    weights = key_weights(p.keys for p in (es, de) if p.keys is not None)
+    pair = StoryPair(es, de, 0.0, weights)
+    assert link_probability(pair) < story_model().threshold
