@@ -4,25 +4,24 @@ Finding candidate pairs (MinHash bands, lead-vector neighbours, rare markers) is
 depends on the whole corpus (a new article can become an old one's nearest neighbour), so it
 runs over all articles. Evaluating a pair (evidence, sentence alignment, derivation edge,
 story similarity) is the expensive part and depends on the two texts alone: a pair evaluated
-in an earlier step is taken from the workspace, only new pairs are evaluated. Families and
-stories are then formed as in ``provenance.build_provenance`` (a thin wrapper over the same
-stage functions: ``evaluate`` is swapped for ``evaluate_reusing``).
+in an earlier step is taken from the workspace, only new pairs are evaluated. Everything else
+is ``provenance.build_provenance`` itself, with ``evaluate_reusing`` as its pair evaluator.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 
 from wirecheck.incremental.memo import ResultCache, hash_key, settings_key
 from wirecheck.model import Article, Derivation
 from wirecheck.provenance import ProvenanceResult
-from wirecheck.provenance.build import assemble_stories, candidate_pairs_for
+from wirecheck.provenance.build import build_provenance
 from wirecheck.provenance.edges import PairResult, evaluate
-from wirecheck.provenance.families import build_families
-from wirecheck.provenance.views import DocView, attach_lead_vectors, make_views
+from wirecheck.provenance.views import DocView
 from wirecheck.settings.provenance import ProvenanceSettings
 
 PAIRS = "provenance-pair"
@@ -33,26 +32,15 @@ def build_provenance_reusing(
 ) -> ProvenanceResult:
     """``build_provenance`` with pair results from ``cache``; ``keys``: each article's
     content key (``incremental.content_key``)."""
-    if not articles:
-        return ProvenanceResult()
-    views = make_views(articles, settings.shingle_k, settings.lead_sentences)
-    attach_lead_vectors(views, settings.embed_dims, settings.lead_sentences)
-    pairs, jaccard = candidate_pairs_for(views, settings)
-    results = evaluate_reusing(views, pairs, jaccard, settings, cache, keys)
-    for view in views:
-        view.keep_for_stories()
-    edges = [r.derivation for r in results if r.derivation is not None]
-    families = build_families(articles, edges)
-    stories = assemble_stories(views, results, families, settings)
-    counts = {"articles": len(articles), "candidate_pairs": len(pairs), "derivations": len(edges)}
-    return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
+    return build_provenance(articles, settings, partial(evaluate_reusing, cache=cache, keys=keys))
 
 
 def evaluate_reusing(
     views: Sequence[DocView],
     pairs: np.ndarray,
-    jaccard: np.ndarray,
     settings: ProvenanceSettings,
+    jaccard: np.ndarray,
+    *,
     cache: ResultCache,
     keys: list[str],
 ) -> list[PairResult]:

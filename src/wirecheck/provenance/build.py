@@ -67,14 +67,22 @@ def _keys(view: DocView) -> set[str]:
     return set(view.keys.figures | view.keys.names) if view.keys is not None else set()
 
 
-def build_provenance(articles: Sequence[Article], settings: ProvenanceSettings) -> ProvenanceResult:
-    """Stories (each with its origin families) and derivation edges of ``articles``."""
+PairEvaluator = Callable[
+    [Sequence[DocView], np.ndarray, ProvenanceSettings, np.ndarray], list[PairResult]
+]
+
+
+def build_provenance(
+    articles: Sequence[Article], settings: ProvenanceSettings, evaluator: PairEvaluator = evaluate
+) -> ProvenanceResult:
+    """Stories (each with its origin families) and derivation edges of ``articles``;
+    ``evaluator`` scores the candidate pairs (an incremental run reuses stored results)."""
     if not articles:
         return ProvenanceResult()
     views = make_views(articles, settings.shingle_k, settings.lead_sentences)
     attach_lead_vectors(views, settings.embed_dims, settings.lead_sentences)
     pairs, jaccard = candidate_pairs_for(views, settings)
-    results = evaluate(views, pairs, settings, jaccard)
+    results = evaluator(views, pairs, settings, jaccard)
     del jaccard
     for view in views:
         view.keep_for_stories()
@@ -107,15 +115,24 @@ def cluster_views(
     )
 
 
+def pair_link(views: Sequence[DocView], r: PairResult, weights: KeyWeights) -> float:
+    """Story-link probability of an evaluated pair (1 inside a family)."""
+    if r.derivation is not None:
+        return 1.0
+    return link_probability(StoryPair(views[r.i], views[r.j], r.story_similarity, weights))
+
+
 def story_links(
-    views: Sequence[DocView], results: Iterable[PairResult], weights: KeyWeights, floor: float
+    views: Sequence[DocView],
+    results: Sequence[PairResult],
+    weights: KeyWeights,
+    floor: float,
+    probs: np.ndarray | None = None,
 ) -> Iterable[Link]:
-    """Link probability of every evaluated pair (1 inside a family), those >= ``floor``."""
-    for r in results:
-        if r.derivation is not None:
-            yield (r.i, r.j, 1.0)
-            continue
-        p = link_probability(StoryPair(views[r.i], views[r.j], r.story_similarity, weights))
+    """Link probability of every evaluated pair (1 inside a family), those >= ``floor``;
+    ``probs``: the probabilities already computed, one per result."""
+    for n, r in enumerate(results):
+        p = float(probs[n]) if probs is not None else pair_link(views, r, weights)
         if p >= floor:
             yield (r.i, r.j, p)
 
@@ -132,20 +149,22 @@ def assemble_stories(
     each connected component in its own task)."""
     weights = key_weights(v.keys for v in views if v.keys is not None)
     model = story_model()
+    # computed once (8 MB a million pairs), read by the clustering and the explanations
+    probs = np.fromiter((pair_link(views, r, weights) for r in results), np.float64, len(results))
     # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
-    links = story_links(views, results, weights, settings.story_pair_min)
+    links = story_links(views, results, weights, settings.story_pair_min, probs)
     index = {v.id: k for k, v in enumerate(views)}
     # a family is one unit: its members are one story, whatever the candidates said
     units = [[index[a] for a in fam.articles] for fam in families]
     groups = grouping(views, links, units, settings.story_link_min, weights)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
-    inside: dict[int, list[PairResult]] = {}
-    for r in results:
+    inside: dict[int, list[tuple[PairResult, float]]] = {}
+    for r, p in zip(results, probs.tolist(), strict=True):
         if group_of[r.i] == group_of[r.j]:
-            inside.setdefault(group_of[r.i], []).append(r)
+            inside.setdefault(group_of[r.i], []).append((r, p))
     family_of = {a: f for f in families for a in f.articles}
     return [
-        _story([views[i] for i in g], family_of, inside.get(k, []), index, (weights, model))
+        _story([views[i] for i in g], family_of, inside.get(k, []), index, model)
         for k, g in enumerate(groups)
     ]
 
@@ -153,15 +172,15 @@ def assemble_stories(
 def _story(
     members: list[DocView],
     family_of: dict[str, Family],
-    links: Sequence[PairResult],
+    links: Sequence[tuple[PairResult, float]],
     index: dict[str, int],
-    scoring: tuple[KeyWeights, StoryModel],
+    model: StoryModel,
 ) -> Story:
     ids = sorted(v.id for v in members)
     fams: dict[str, Family] = {}
     for a in ids:
         fams.setdefault(family_of[a].id, family_of[a])
-    central = _central(members, links, index)
+    central = _central(members, [r for r, _ in links], index)
     articles = {v.id: v.article for v in members}
     named, origins = resolve_origins(sorted(fams.values(), key=lambda f: f.articles[0]), articles)
     return Story(
@@ -171,7 +190,7 @@ def _story(
         families=named,
         independent_origins=len(origins),
         origins=origins,
-        explanation=_story_explanation(links, members, index, scoring),
+        explanation=_story_explanation([p for _, p in links], model),
     )
 
 
@@ -184,30 +203,18 @@ def _central(members: list[DocView], links: Sequence[PairResult], index: dict[st
     return max(members, key=lambda v: (total[index[v.id]], v.n_words, v.id))
 
 
-def _story_explanation(
-    links: Sequence[PairResult],
-    members: list[DocView],
-    index: dict[str, int],
-    scoring: tuple[KeyWeights, StoryModel],
-) -> Explanation:
+def _story_explanation(probs: Sequence[float], model: StoryModel) -> Explanation:
     """Mean and weakest story-link probability of the candidate pairs inside the story."""
-    if not links:
+    if not probs:
         return Explanation(score=1.0, summary="single text")
-    weights, model = scoring
-    view = {index[v.id]: v for v in members}
-    probs = [
-        1.0
-        if r.derivation is not None
-        else link_probability(StoryPair(view[r.i], view[r.j], r.story_similarity, weights), model)
-        for r in links
-    ]
     mean = sum(probs) / len(probs)
-    low = min(probs)
     feats = [
         FeatureScore(
-            name="mean_link", value=round(mean, 4), weight=1.0, note=f"{len(links)} pairs"
+            name="mean_link", value=round(mean, 4), weight=1.0, note=f"{len(probs)} pairs"
         ),
-        FeatureScore(name="min_link", value=round(low, 4), weight=0.0, note="weakest member pair"),
+        FeatureScore(
+            name="min_link", value=round(min(probs), 4), weight=0.0, note="weakest member pair"
+        ),
     ]
     summary = f"average-link cohesion (story link {model.source}, threshold {model.threshold})"
     return Explanation(score=round(mean, 4), features=feats, summary=summary)

@@ -6,7 +6,7 @@ full-width digits are digits), the Latin-script names and acronyms it does not t
 (accents folded: "Orégon" is "oregon") and the dates it mentions ("5 janvier", "January 5",
 "1月5日" are all (1, 5)). Month names come from the CLDR data of ``babel`` (every locale),
 not from a list written here. Pure functions; the weighting by rarity is in
-``story_evidence.py``.
+``story_link.py``.
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ _MONTH_DAY = re.compile(r"\b([^\W\d_]{3,})\.?\s+(\d{1,2})\b(?!\s*[:.,]?\d)")
 # numeric month/day: CJK "1月5日", and ISO "2024-01-05"
 _CJK_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO_DATE = re.compile(r"\b(?:19|20)\d\d-(\d\d)-(\d\d)\b")
-MIN_MONTH_AGREEMENT = 0.8
+MIN_MONTH_AGREEMENT = 0.8  # share of locales that must read a month name as the same month
 # share of common English function words above which a text is English (order.py: English
 # texts ~0.35-0.45, other Latin-script languages < 0.1, CJK/Arabic 0)
-ENGLISH_MIN = 0.15  # share of locales that must read a month name as the same month
+ENGLISH_MIN = 0.15
 
 
 @dataclass(frozen=True, slots=True)
