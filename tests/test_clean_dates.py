@@ -106,3 +106,18 @@ def test_borrowing_can_be_switched_off() -> None:
     off = SETTINGS.model_copy(update={"borrow_dates": False})
     assert [a.date for a in clean_documents(docs, off)] == ["2025-03-08", None]
     assert [a.date for a in clean_documents(docs, SETTINGS)] == ["2025-03-08", "2025-03-08"]
+
+
+def test_story_grouping_reads_only_dates_the_text_carries() -> None:
+    """A borrowed date is shown to the user (with its source) but is no evidence for story
+    grouping: it came from the most word-similar text, which may be another event."""
+    from wirecheck.provenance.views import make_views
+
+    dated = "Published: March 8, 2025\n\n" + STORY.format(when="on Friday")
+    docs = [RawDocument(source=f"mem://{i}", text=t) for i, t in enumerate([dated, STORY])]
+    arts = clean_documents(docs, SETTINGS)
+    assert [a.date for a in arts] == ["2025-03-08", "2025-03-08"]
+    assert arts[1].date_source is not None and arts[1].date_source.startswith("date of similar")
+    own, borrowed = make_views(arts, 5)
+    assert own.day == date(2025, 3, 8).toordinal()
+    assert borrowed.day is None

@@ -9,6 +9,7 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
+from wirecheck.clean.datebatch import own_date
 from wirecheck.model import Article
 from wirecheck.provenance.event_keys import EventKeys, event_keys
 from wirecheck.provenance.minhash import U64, kgram_hashes, token_hashes
@@ -84,7 +85,7 @@ def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
         sentences=sents,
         gram_set=np.unique(grams),
         lead_grams=np.unique(kgram_hashes(lead_tokens, k)),
-        day=_day(article.date),
+        day=_day(own_date(article.date, article.date_source)),
         terms=frozenset(salient_terms(masked)),
         n_words=int(tokens.size),
         numbers=number_sequence(body),
