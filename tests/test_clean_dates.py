@@ -114,10 +114,13 @@ def test_story_grouping_reads_only_dates_the_text_carries() -> None:
     from wirecheck.provenance.views import make_views
 
     dated = "Published: March 8, 2025\n\n" + STORY.format(when="on Friday")
-    docs = [RawDocument(source=f"mem://{i}", text=t) for i, t in enumerate([dated, STORY])]
+    weekday_only = STORY.format(when="on Thursday")
+    texts = [dated, weekday_only, STORY.format(when="this week")]
+    docs = [RawDocument(source=f"mem://{i}", text=t) for i, t in enumerate(texts)]
     arts = clean_documents(docs, SETTINGS)
-    assert [a.date for a in arts] == ["2025-03-08", "2025-03-08"]
-    assert arts[1].date_source is not None and arts[1].date_source.startswith("date of similar")
-    own, borrowed = make_views(arts, 5)
+    assert [a.date for a in arts] == ["2025-03-08", "2025-03-06", "2025-03-06"]
+    assert arts[2].date_source is not None and arts[2].date_source.startswith("date of similar")
+    own, named_weekday, borrowed = make_views(arts, 5)
     assert own.day == date(2025, 3, 8).toordinal()
+    assert named_weekday.day == date(2025, 3, 6).toordinal()  # the text names its weekday
     assert borrowed.day is None
