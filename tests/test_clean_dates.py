@@ -106,3 +106,26 @@ def test_borrowing_can_be_switched_off() -> None:
     off = SETTINGS.model_copy(update={"borrow_dates": False})
     assert [a.date for a in clean_documents(docs, off)] == ["2025-03-08", None]
     assert [a.date for a in clean_documents(docs, SETTINGS)] == ["2025-03-08", "2025-03-08"]
+
+
+def test_story_grouping_reads_only_dates_the_text_carries() -> None:
+    """A borrowed date is shown to the user (with its source) but is no evidence for story
+    grouping: it came from the most word-similar text, which may be another event."""
+    from wirecheck.provenance.story_features import days_apart
+    from wirecheck.provenance.views import make_views
+
+    dated = "Published: March 8, 2025\n\n" + STORY.format(when="on Friday")
+    weekday_only = STORY.format(when="on Thursday")
+    texts = [dated, weekday_only, STORY.format(when="this week")]
+    docs = [RawDocument(source=f"mem://{i}", text=t) for i, t in enumerate(texts)]
+    arts = clean_documents(docs, SETTINGS)
+    assert [a.date for a in arts] == ["2025-03-08", "2025-03-06", "2025-03-06"]
+    assert arts[2].date_source is not None and arts[2].date_source.startswith("date of similar")
+    own, named_weekday, borrowed = make_views(arts, 5)
+    assert own.own_day == own.day == date(2025, 3, 8).toordinal()
+    # the text names its weekday: its resolved date is its own
+    assert named_weekday.own_day == date(2025, 3, 6).toordinal()
+    assert borrowed.day == date(2025, 3, 6).toordinal()  # shown, and read across languages
+    assert borrowed.own_day is None
+    assert days_apart(own, named_weekday) == 2
+    assert days_apart(own, borrowed) is None  # no "far apart" penalty from a borrowed date

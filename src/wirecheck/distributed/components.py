@@ -53,6 +53,7 @@ class Point:
     terms: frozenset[str]
     day: int | None
     keys: EventKeys | None = None
+    own_day: int | None = None
 
 
 def _empty() -> Batch:
@@ -224,7 +225,7 @@ def _component_tasks(
     tasks = []
     for c, us in shared.items():
         points = {
-            i: Point(views[i].vector, views[i].terms, views[i].day, views[i].keys)
+            i: Point(views[i].vector, views[i].terms, views[i].day, views[i].keys, views[i].own_day)
             for u in us
             for i in units[u]
         }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from wirecheck.clean.datebatch import own_date
 from wirecheck.model import Article, Derivation, Explanation, Family, FeatureScore, Story, stable_id
 from wirecheck.provenance.candidates import (
     day_numbers,
@@ -53,7 +54,7 @@ def candidate_pairs_for(
 def wording_free_candidates(views: Sequence[DocView], settings: ProvenanceSettings) -> np.ndarray:
     """Pairs found without shared wording: lead-embedding neighbours (rewrites, same event)
     and texts sharing rare figures and names (translations)."""
-    days = day_numbers([v.article.date for v in views])
+    days = day_numbers([own_date(v.article.date, v.article.date_source) for v in views])
     vectors = np.stack([v.vector for v in views if v.vector is not None]).astype(np.float32)
     sem, _ = semantic_candidates(vectors, days, settings)
     markers = [

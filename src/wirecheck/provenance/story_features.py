@@ -60,14 +60,17 @@ class StoryPoint(Protocol):
     @property
     def day(self) -> int | None: ...
     @property
+    def own_day(self) -> int | None: ...
+    @property
     def keys(self) -> EventKeys | None: ...
 
 
 def days_apart(a: StoryPoint, b: StoryPoint) -> int | None:
-    """Days between the two publication dates (None when either is undated)."""
-    if a.day is None or b.day is None:
+    """Days between the two publication dates the texts carry themselves (None when either
+    is undated or took its date whole from a similar article: ``clean.datebatch.own_date``)."""
+    if a.own_day is None or b.own_day is None:
         return None
-    return abs(a.day - b.day)
+    return abs(a.own_day - b.own_day)
 
 
 def _values(cos: float, markers: float, apart: int | None) -> dict[str, float]:

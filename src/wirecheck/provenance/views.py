@@ -9,6 +9,7 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
+from wirecheck.clean.datebatch import own_date
 from wirecheck.model import Article
 from wirecheck.provenance.event_keys import EventKeys, event_keys
 from wirecheck.provenance.minhash import U64, kgram_hashes, token_hashes
@@ -41,6 +42,7 @@ class DocView:
     names: tuple[str, ...] = ()  # capitalised names, first mentions in text order
     english_share: float = 0.0  # share of English function words (tells languages apart)
     day: int | None = None  # publication date as a day number (None: undated)
+    own_day: int | None = None  # the same unless taken whole from a similar article
     keys: EventKeys | None = None  # language-free event keys (figures, names, dates)
     vector: F32 | None = None  # document (lead) embedding, unit length
     sentence_vectors: npt.NDArray[np.float16] | None = None  # one unit row per sentence
@@ -85,6 +87,7 @@ def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
         gram_set=np.unique(grams),
         lead_grams=np.unique(kgram_hashes(lead_tokens, k)),
         day=_day(article.date),
+        own_day=_day(own_date(article.date, article.date_source)),
         terms=frozenset(salient_terms(masked)),
         n_words=int(tokens.size),
         numbers=number_sequence(body),
