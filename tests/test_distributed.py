@@ -209,7 +209,12 @@ def test_story_clustering_per_component_equals_the_local_clustering(
     ray_session: Any, tmp_path: Path
 ) -> None:
     from wirecheck.distributed.components import cluster_components_ray
-    from wirecheck.provenance.build import candidate_pairs_for, cluster_views, story_links
+    from wirecheck.provenance.build import (
+        candidate_pairs_for,
+        cluster_views,
+        pair_link,
+        story_links,
+    )
     from wirecheck.provenance.edges import evaluate
     from wirecheck.provenance.families import build_families
     from wirecheck.provenance.story_link import key_weights
@@ -229,7 +234,8 @@ def test_story_clustering_per_component_equals_the_local_clustering(
     index = {v.id: k for k, v in enumerate(views)}
     units = [[index[a] for a in f.articles] for f in build_families(articles, edges)]
     weights = key_weights(v.keys for v in views if v.keys is not None)
-    links = list(story_links(views, results, weights, s.story_pair_min))
+    probs = [pair_link(views, r, weights) for r in results]
+    links = list(story_links(results, probs, s.story_pair_min))
     local = cluster_views(views, links, units, s.story_link_min, weights)
     remote = cluster_components_ray(views, links, units, s.story_link_min, weights)
     assert remote == local

@@ -8,7 +8,6 @@ paraphrase outside quotes) is not a change.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -16,15 +15,13 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from wirecheck.align.lexicon import HEDGES, NEGATIONS, titles_compatible, titles_in
-from wirecheck.align.passages import AlignedRegion, Doc, Gap
+from wirecheck.align.passages import AlignedRegion, Doc, Gap, is_year, years_between
 from wirecheck.align.text import sentence_at, sentences
 
 # Two single words this similar (rapidfuzz ratio, 0-100) are one word spelled or
 # inflected differently ("revitalising"/"revitalizing", "armoured"/"armored");
 # chosen on the seeds' spelling pairs (>= 86) vs real substitutions (<= 70).
 _VARIANT_RATIO = 80.0
-
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 # Other words allowed in a negation/hedge gap (auxiliaries: "does not", "has not").
 _REST_WORDS = 2
@@ -188,10 +185,6 @@ def _reworded_in_quote(a: Doc, b: Doc, region: AlignedRegion, min_run: int) -> l
     return out
 
 
-def _years(words: list[str]) -> set[str]:
-    return {w for w in words if _YEAR.match(w)}
-
-
 def _other_period(a: Doc, b: Doc, found: list[GapKind]) -> bool:
     """A figure that differs beside a year that differs too ("in 2024, 54%" / "in 2023,
     31%"): the two sentences give two periods' figures, not one figure changed."""
@@ -201,13 +194,12 @@ def _other_period(a: Doc, b: Doc, found: list[GapKind]) -> bool:
     ya = set().union(*(_sentence_years(a, g.a_from, g.a_to) for g in gaps))
     yb = set().union(*(_sentence_years(b, g.b_from, g.b_to) for g in gaps))
     figures = [t.key for g in gaps for t in a.toks[g.a_from:g.a_to]
-               if t.key[0].isdigit() and not _YEAR.match(t.key)]
+               if t.key[0].isdigit() and not is_year(t.key)]
     return bool(ya and yb and not ya & yb and figures)
 
 
 def _sentence_years(doc: Doc, start: int, stop: int) -> set[str]:
-    lo, hi = sentence_at(doc.body, *doc.span(start, stop))
-    return _years([t.key for t in doc.toks if lo <= t.start < hi])
+    return years_between(doc, *sentence_at(doc.body, *doc.span(start, stop)))
 
 
 def _names_swapped(a: Doc, b: Doc, region: AlignedRegion) -> bool:

@@ -12,7 +12,6 @@ unit; who changed it is decided by ``verdicts.decide``.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from typing import TypeVar
 
 from wirecheck.align.context import Context
 from wirecheck.align.intervals import qualifier_class
-from wirecheck.align.passages import Doc
+from wirecheck.align.passages import Doc, years_between
 from wirecheck.align.similarity import stem
 from wirecheck.align.text import STOPWORDS, jaccard, sentences
 from wirecheck.align.verdicts import Tie, decide, explain_basis
@@ -105,12 +104,8 @@ def _best(line: Line, others: list[Line], threshold: float) -> Line | None:
     return max(scored, key=lambda s: s[0])[1] if scored else None
 
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-
 def years(line: Line) -> set[str]:
-    return {t.key for t in line.doc.toks if line.start <= t.start < line.end
-            and _YEAR.match(t.key)}
+    return years_between(line.doc, line.start, line.end)
 
 
 def _differs(a: Line, b: Line) -> str | None:

@@ -10,6 +10,7 @@ lies beyond the passage ends is different framing, not a changed wording.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -163,3 +164,15 @@ def aligned_regions(a: Doc, b: Doc, settings: ChangeSettings) -> list[AlignedReg
         unique = counts[tuple(ka[seed[0]:seed[0] + n])] == 2  # once in each text
         regions.append(_grow(a, b, seed, settings, unique))
     return regions
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def is_year(key: str) -> bool:
+    return _YEAR.match(key) is not None
+
+
+def years_between(doc: Doc, lo: int, hi: int) -> set[str]:
+    """Years (1900-2099) among the tokens starting in characters ``[lo, hi)`` of ``doc``."""
+    return {t.key for t in doc.toks if lo <= t.start < hi and is_year(t.key)}

@@ -27,8 +27,10 @@ _MAX_CANDIDATES = 20  # most word-sharing articles scored as date neighbours
 # of 748 undated articles changes, none from right to wrong (1,252 gold dates matched
 # either way); seeds and samples are unchanged.
 _MAX_POSTINGS = 2000
-# Every ``date_source`` of a borrowed date says whose date it took ("... similar a-...").
+# Every ``date_source`` of a borrowed date says whose date it took ("... similar a-...");
+# TAKEN_WHOLE opens the one of a date taken whole (no weekday or day of its own).
 BORROWED = "similar"
+TAKEN_WHOLE = f"date of {BORROWED} article"
 
 
 @dataclass
@@ -83,7 +85,7 @@ def _anchor(state: DateState, other: DateState, other_id: str, settings: CleanSe
         state.date = found
         state.source = f"weekday in text, resolved against {BORROWED} {other_id}"
         return
-    state.date, state.source = anchor, f"date of {BORROWED} article {other_id}"
+    state.date, state.source = anchor, f"{TAKEN_WHOLE} {other_id}"
 
 
 def own_date(date_value: str | None, source: str | None) -> str | None:
@@ -94,7 +96,7 @@ def own_date(date_value: str | None, source: str | None) -> str | None:
     a borrowed date). A weekday or day-and-month the text names itself, resolved against the
     lender, is kept: the text then says when it happened, and on the real development topics
     those dates are what keeps a later occasion's report out of the first day's story."""
-    if source is not None and source.startswith(f"date of {BORROWED}"):
+    if source is not None and source.startswith(TAKEN_WHOLE):
         return None
     return date_value
 

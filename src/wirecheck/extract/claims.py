@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from wirecheck.extract.entities import entity_mentions, entity_spans
 from wirecheck.extract.goods import load_taxonomy
-from wirecheck.extract.goods_spans import end_uses_under, named_by_goods
+from wirecheck.extract.goods_spans import end_uses_under, goods_end_uses
 from wirecheck.extract.lexicon import GROUP_NOUNS
 from wirecheck.extract.quantity_claims import quantity_mentions
 from wirecheck.extract.roles import find_triggers
@@ -114,8 +114,7 @@ def _stated_end_uses(sentences: list[SentenceInfo]) -> dict[str, list[str]]:
             uses = end_uses_under(sentence.span.root, heads, owner=hit.head)
             for key in (hit.category, hit.text.lower()):
                 known = out.setdefault(key, [])
-                known.extend(u for u in [*hit.end_uses, *uses]
-                             if u not in known and (u in uses or not named_by_goods(hit, u)))
+                known.extend(u for u in goods_end_uses(hit, uses) if u not in known)
     return out
 
 

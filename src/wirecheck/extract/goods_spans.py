@@ -81,6 +81,13 @@ def named_by_goods(hit: GoodsHit, use: str) -> bool:
     return any(table.get(use) == hit.category for table in load_taxonomy().refine.values())
 
 
+def goods_end_uses(hit: GoodsHit, stated: list[str]) -> list[str]:
+    """The goods' own end uses and those ``stated`` for them, in order, without an end use
+    its name already says (``named_by_goods``) unless the sentence states it as a purpose."""
+    return [u for u in dict.fromkeys([*hit.end_uses, *stated])
+            if u in stated or not named_by_goods(hit, u)]
+
+
 def find_goods(sent: Span, blocked: set[int]) -> list[GoodsHit]:
     """Goods phrases of ``sent``; tokens in ``blocked`` (organisation names) never match."""
     tokens = [t for t in sent if t.text not in ("-", "–")]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from wirecheck.entities.names import untitled
 from wirecheck.extract.actors import Actor
 from wirecheck.extract.attribution import hedge_of
-from wirecheck.extract.goods_spans import GoodsHit, end_uses_under, named_by_goods, refine
+from wirecheck.extract.goods_spans import GoodsHit, end_uses_under, goods_end_uses, refine
 from wirecheck.extract.roles import (
     Trigger,
     direct_recipient,
@@ -128,10 +128,9 @@ def _relations(parts: SentenceParts, trigger: Trigger, hits: list[GoodsHit]) -> 
             if supplier.name == recipient.name:
                 continue
             for hit in hits:
-                end_uses = list(dict.fromkeys([*hit.end_uses, *uses[hit.head]]))
-                refined = refine(hit, end_uses)
                 stated = uses[hit.head]
-                end_uses = [u for u in end_uses if u in stated or not named_by_goods(refined, u)]
+                refined = refine(hit, list(dict.fromkeys([*hit.end_uses, *stated])))
+                end_uses = goods_end_uses(refined, stated)
                 out.append(
                     SupplyFinding(supplier, recipient, refined, end_uses, hedge, negated, rules)
                 )

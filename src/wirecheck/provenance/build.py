@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from wirecheck.clean.datebatch import own_date
 from wirecheck.model import Article, Derivation, Explanation, Family, FeatureScore, Story, stable_id
 from wirecheck.provenance.candidates import (
     day_numbers,
@@ -54,7 +53,7 @@ def candidate_pairs_for(
 def wording_free_candidates(views: Sequence[DocView], settings: ProvenanceSettings) -> np.ndarray:
     """Pairs found without shared wording: lead-embedding neighbours (rewrites, same event)
     and texts sharing rare figures and names (translations)."""
-    days = day_numbers([own_date(v.article.date, v.article.date_source) for v in views])
+    days = day_numbers([v.own_day for v in views])
     vectors = np.stack([v.vector for v in views if v.vector is not None]).astype(np.float32)
     sem, _ = semantic_candidates(vectors, days, settings)
     markers = [
@@ -124,18 +123,13 @@ def pair_link(views: Sequence[DocView], r: PairResult, weights: KeyWeights) -> f
 
 
 def story_links(
-    views: Sequence[DocView],
-    results: Sequence[PairResult],
-    weights: KeyWeights,
-    floor: float,
-    probs: np.ndarray | None = None,
+    results: Sequence[PairResult], probs: Sequence[float], floor: float
 ) -> Iterable[Link]:
-    """Link probability of every evaluated pair (1 inside a family), those >= ``floor``;
-    ``probs``: the probabilities already computed, one per result."""
-    for n, r in enumerate(results):
-        p = float(probs[n]) if probs is not None else pair_link(views, r, weights)
+    """The evaluated pairs whose link probability (``pair_link``, one per result) reaches
+    ``floor``."""
+    for r, p in zip(results, probs, strict=True):
         if p >= floor:
-            yield (r.i, r.j, p)
+            yield (r.i, r.j, float(p))
 
 
 def assemble_stories(
@@ -153,7 +147,7 @@ def assemble_stories(
     # computed once (8 MB a million pairs), read by the clustering and the explanations
     probs = np.fromiter((pair_link(views, r, weights) for r in results), np.float64, len(results))
     # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
-    links = story_links(views, results, weights, settings.story_pair_min, probs)
+    links = story_links(results, probs.tolist(), settings.story_pair_min)
     index = {v.id: k for k, v in enumerate(views)}
     # a family is one unit: its members are one story, whatever the candidates said
     units = [[index[a] for a in fam.articles] for fam in families]

@@ -7,7 +7,6 @@ Pure batch functions; the pairs are (i, j) row indices with i < j.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from itertools import combinations
 
 import numpy as np
@@ -44,14 +43,9 @@ def lexical_candidates(
     return pairs[keep], jac[keep], sigs
 
 
-def day_numbers(dates: Sequence[str | None]) -> npt.NDArray[np.int64]:
-    out = np.full(len(dates), _NO_DATE, dtype=np.int64)
-    for i, value in enumerate(dates):
-        try:
-            out[i] = date.fromisoformat(value[:10]).toordinal() if value else _NO_DATE
-        except ValueError:
-            out[i] = _NO_DATE
-    return out
+def day_numbers(days: Sequence[int | None]) -> npt.NDArray[np.int64]:
+    """Day ordinals as an array (undated: ``_NO_DATE``)."""
+    return np.array([_NO_DATE if d is None else d for d in days], dtype=np.int64)
 
 
 def semantic_candidates(
