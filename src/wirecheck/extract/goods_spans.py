@@ -157,10 +157,10 @@ def end_uses_under(root: Token, goods_heads: list[int], owner: int | None = None
     """End uses stated in the subtree of ``root`` (a supply trigger) or on its goods.
 
     With ``owner`` (a goods head), only the end uses of that goods and those stated for
-    the whole relation: "engines and machine tools for ballistic missiles" gives the
-    missiles to the tools alone, "nitrocellulose, a compound used to make propellants"
-    to the nitrocellulose alone; a purpose on the verb ("to help make weapons") is every
-    goods' end use."""
+    the whole relation: "servo motors and machine tools for attack drones" gives the
+    drones to the tools alone, "carbon fibre, a material used to make airframes" to the
+    carbon fibre alone; a purpose on the verb ("to help make weapons") is every goods'
+    end use."""
     found: list[str] = []
     heads = set(goods_heads)
     for token in root.subtree:
