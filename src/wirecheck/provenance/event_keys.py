@@ -153,6 +153,11 @@ def month_names() -> dict[str, int]:
     return out
 
 
+def mentioned_dates(text: str) -> frozenset[tuple[int, int]]:
+    """(month, day) of every date written with a month name or numerically in ``text``."""
+    return frozenset(date for date, _ in dates_at(text))
+
+
 def dates_at(text: str) -> list[tuple[tuple[int, int], int]]:
     """Each date mentioned in ``text`` as ((month, day), character offset)."""
     months = month_names()
