@@ -10,7 +10,7 @@ from test_align_factories import (
     supply_mention,
 )
 from wirecheck.align import align_claims
-from wirecheck.model import Article, ClaimKind, ClaimMention, ClaimStatus
+from wirecheck.model import Article, ClaimKind, ClaimMention, ClaimStance, ClaimStatus
 from wirecheck.settings.align import AlignSettings
 
 COPY = ("Port officials in Valmora said 64 per cent of the harbour's grain exports went to "
@@ -149,6 +149,35 @@ def test_denied_supply_conflicts_with_stated() -> None:
     result = align_claims(analysis([a, b], mentions), AlignSettings())
     assert len(result.claims) == 2
     assert all(g.status == ClaimStatus.CONFLICT for g in result.claims)
+
+
+def test_considered_supply_is_its_own_claim_and_no_conflict() -> None:
+    a = article("a", "Brennik Cargo shipped drones to the militia.")
+    b = article("b", "Brennik Cargo was considering shipping drones to the militia.")
+    c = article("c", "Brennik Cargo did not ship drones to the militia, its lawyer said.")
+    considered = supply_mention(b, b.body, "Brennik Cargo", "militia", "drones", "uav")
+    mentions = [supply_mention(a, a.body, "Brennik Cargo", "militia", "drones", "uav"),
+                considered.model_copy(update={"intent": "considering"}),
+                supply_mention(c, c.body, "Brennik Cargo", "militia", "drones", "uav",
+                               negated=True)]
+    result = align_claims(analysis([a, b, c], mentions), AlignSettings())
+    stances = {g.stance: g for g in result.claims if g.kind == ClaimKind.SUPPLY}
+    assert set(stances) == {ClaimStance.ASSERTED, ClaimStance.INTENDED, ClaimStance.DENIED}
+    assert stances[ClaimStance.INTENDED].text.endswith("[planned or considered]")
+    assert stances[ClaimStance.INTENDED].status == ClaimStatus.SINGLE_SOURCE  # no conflict
+    assert stances[ClaimStance.DENIED].status == ClaimStatus.CONFLICT
+
+
+def test_word_order_variants_of_a_supplier_are_one_party() -> None:
+    a = article("a", "Tarn Institute of Marine Optics supplied lenses to the militia.")
+    b = article("b", "Tarn Marine Optics Institute supplied lenses to the militia.")
+    mentions = [supply_mention(a, a.body, "Tarn Institute of Marine Optics", "militia",
+                               "lenses", "optics"),
+                supply_mention(b, b.body, "Tarn Marine Optics Institute", "militia",
+                               "lenses", "optics")]
+    result = align_claims(analysis([a, b], mentions), AlignSettings())
+    (supply,) = [g for g in result.claims if g.kind == ClaimKind.SUPPLY]
+    assert supply.independent_origins == 2
 
 
 def test_sentences_without_mentions_become_statements() -> None:

@@ -16,6 +16,7 @@ from wirecheck.model import (
     ClaimGroup,
     ClaimKind,
     ClaimMention,
+    ClaimStance,
     ClaimStatus,
     ConflictNote,
     Entity,
@@ -208,6 +209,15 @@ def test_a_missed_conflict_and_a_false_one() -> None:
     ]})
     row = evaluate(analysis, GOLD).score("conflicts")
     assert (row.tp, row.fp, row.fn) == (0, 1, 1)
+
+
+def test_a_denied_or_considered_supply_is_no_relation() -> None:
+    analysis = perfect()
+    analysis.claims[0] = analysis.claims[0].model_copy(update={"stance": ClaimStance.DENIED})
+    analysis.claims.append(group("g3", ["k2"], supplier="Tallow Mills", recipient="Brask",
+                                 goods="rye", stance=ClaimStance.INTENDED))
+    row = evaluate(analysis, GOLD).score("supply_relations")
+    assert (row.tp, row.fp, row.fn) == (1, 0, 1)  # the denial does not find g1's relation
 
 
 def test_qualifier_mismatch_counts_as_false_find() -> None:

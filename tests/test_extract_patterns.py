@@ -65,6 +65,12 @@ TEXTS: dict[str, str] = {
         "$45 million in 2021, customs data show."
     ),
     "relative": "India supplied 40% of the chips Serbia imported last year.",
+    "considering": "Officials said Turkey was considering supplying drones to Belarus.",
+    "concerned": "A minister said Serbia was concerned India was delivering lathes to Belarus.",
+    "end_use_appositive": (
+        "Iran shipped drone engines, turbine parts and nitrocellulose, a compound used to "
+        "make propellants, to Belarus."
+    ),
 }
 
 
@@ -85,7 +91,7 @@ def relations(result: ExtractionResult, key: str) -> set[tuple[str | None, ...]]
     return {
         (m.supplier, m.recipient, m.goods_category)
         for m in mentions(result, key, ClaimKind.SUPPLY)
-        if not m.negated
+        if not m.negated and not m.intent
     }
 
 
@@ -146,6 +152,28 @@ def test_negations_are_kept_as_negated(result: ExtractionResult) -> None:
     for key in ("denied", "not"):
         found = mentions(result, key, ClaimKind.SUPPLY)
         assert found and all(m.negated for m in found)
+
+
+def test_considered_supply_is_an_intent_not_a_supply(result: ExtractionResult) -> None:
+    (considered,) = mentions(result, "considering", ClaimKind.SUPPLY)
+    assert (considered.intent, considered.negated) == ("considering", False)
+    assert relations(result, "considering") == set()
+    assert considered.explanation is not None
+    assert "planned or considered" in considered.explanation.summary
+    (plain,) = mentions(result, "active", ClaimKind.SUPPLY)
+    assert plain.intent is None
+
+
+def test_a_feared_supply_is_hedged(result: ExtractionResult) -> None:
+    (feared,) = mentions(result, "concerned", ClaimKind.SUPPLY)
+    assert (feared.supplier, feared.hedge) == ("India", "concerned")
+
+
+def test_an_appositive_end_use_is_its_own_goods(result: ExtractionResult) -> None:
+    found = {m.goods_category: m.end_use for m in mentions(result, "end_use_appositive",
+                                                           ClaimKind.SUPPLY)}
+    assert "propellants" in found["nitrocellulose"]
+    assert found["uav_engines"] == []
 
 
 def test_hedges(result: ExtractionResult) -> None:

@@ -240,6 +240,7 @@ class ClaimMention(Record):
     measure: str | None = None  # what the quantity measures, normalised words
     hedge: str | None = None
     negated: bool = False
+    intent: str | None = None  # the word that makes it a plan, not a fact ("considering")
     attribution: str | None = None  # who claims it ("US officials")
     speaker: str | None = None  # for quotes
     quote: str | None = None  # the quoted words, for quotes
@@ -261,6 +262,15 @@ class ConflictNote(Record):
     explanation: str
     passages: list[Passage] = Field(default_factory=list)
     details: Explanation | None = None
+
+
+class ClaimStance(StrEnum):
+    """What a claim says of its fact: that it holds, that it does not, or that it is only
+    planned or considered ("was considering supplying"): only asserted supply is supply."""
+
+    ASSERTED = "asserted"
+    DENIED = "denied"
+    INTENDED = "intended"
 
 
 class ClaimStatus(StrEnum):
@@ -292,6 +302,7 @@ class ClaimGroup(Record):
     quantity: Quantity | None = None
     measure: str | None = None
     hedge: str | None = None
+    stance: ClaimStance = ClaimStance.ASSERTED
     attribution: str | None = None
     mentions: list[MentionRef] = Field(default_factory=list)
     families: list[str] = Field(default_factory=list)

@@ -31,6 +31,7 @@ from wirecheck.model import (
     ClaimGroup,
     ClaimKind,
     ClaimMention,
+    ClaimStance,
     ClaimStatus,
     ConflictNote,
     Explanation,
@@ -209,15 +210,15 @@ def attribution_groups(cluster: Cluster, settings: AlignSettings) -> list[ClaimG
 def polarity_conflicts(groups: list[ClaimGroup]) -> None:
     """A supply relation stated without hedge and denied (same parties, goods): a conflict.
 
-    A hedged statement ("was considering supplying") does not contradict a denial.
+    A hedged or only intended one ("was considering supplying") does not contradict a denial.
     """
     by_key: dict[tuple[str | None, ...], list[ClaimGroup]] = defaultdict(list)
     for g in groups:
         if g.kind == ClaimKind.SUPPLY:
             by_key[(g.story, g.supplier, g.recipient, g.goods)].append(g)
     for same in by_key.values():
-        denied = [g for g in same if g.text.split(": ", 1)[-1].startswith("not ")]
-        stated = [g for g in same if g not in denied and not g.hedge]
+        denied = [g for g in same if g.stance == ClaimStance.DENIED]
+        stated = [g for g in same if g.stance == ClaimStance.ASSERTED and not g.hedge]
         for d in denied:
             for s in stated:
                 line = f"one version denies the relation the other states ({s.text})"

@@ -1,7 +1,7 @@
 """Cluster claim mentions of one story into "same claim" sets.
 
 - supply: same normalised supplier, recipient, goods category (or goods words)
-  and polarity;
+  and stance (asserted, denied, intended);
 - quantity: pairwise same-measure score (``similarity.quantity_pair``) above
   ``GroupSettings.same_claim`` (union-find; one article never gives two values
   for one measure, so two of its numbers that differ are never merged);
@@ -16,10 +16,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
+from wirecheck.align.groups import stance_of
 from wirecheck.align.meaning import one_speaker, sentence_vectors, similar_pairs
-from wirecheck.align.names import name_key
 from wirecheck.align.similarity import MentionView, quantity_score, statement_pair, word_runs
 from wirecheck.align.text import content_words
+from wirecheck.entities.parties import party_key
 from wirecheck.model import ClaimKind
 from wirecheck.settings.align import GroupSettings
 
@@ -30,11 +31,17 @@ def supply_key(view: MentionView) -> tuple[str, ...]:
     m = view.mention
     goods = m.goods_category or " ".join(sorted(content_words(m.goods or "")))
     return (
-        name_key(m.supplier) or "?",
-        name_key(m.recipient) or "?",
+        _party(m.supplier),
+        _party(m.recipient),
         goods or "?",
-        "not" if m.negated else "",
+        stance_of(m).value,
     )
+
+
+def _party(name: str | None) -> str:
+    """Parties compare as entity resolution compares them, so two word orders of one
+    name are one party (and one claim), not two."""
+    return party_key(name) if name and name.strip() else "?"
 
 
 def cluster_supply(views: Sequence[MentionView]) -> list[Cluster]:

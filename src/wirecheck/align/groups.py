@@ -15,6 +15,7 @@ from wirecheck.model import (
     ClaimGroup,
     ClaimKind,
     ClaimMention,
+    ClaimStance,
     ClaimStatus,
     Explanation,
     FeatureScore,
@@ -50,9 +51,23 @@ def supply_line(cluster: Cluster) -> str:
         or "?"
     )
     uses = _end_uses(cluster)
-    negated = "not " if any(v.mention.negated for v in cluster) else ""
+    stance = cluster_stance(cluster)
+    negated = "not " if stance == ClaimStance.DENIED else ""
     line = f"{supplier} -> {recipient}: {negated}{goods}"
-    return f"{line} ({', '.join(uses)})" if uses else line
+    line = f"{line} ({', '.join(uses)})" if uses else line
+    return f"{line} [planned or considered]" if stance == ClaimStance.INTENDED else line
+
+
+def stance_of(mention: ClaimMention) -> ClaimStance:
+    """Denied ("did not supply") before intended ("was considering supplying")."""
+    if mention.negated:
+        return ClaimStance.DENIED
+    return ClaimStance.INTENDED if mention.intent else ClaimStance.ASSERTED
+
+
+def cluster_stance(cluster: Cluster) -> ClaimStance:
+    """A cluster's stance: its mentions share one (the supply key holds it)."""
+    return stance_of(cluster[0].mention)
 
 
 # What a quantity counts when extraction named no measure, by unit (generic words only).
@@ -175,6 +190,7 @@ def build_group(cluster: Cluster, threshold: int) -> ClaimGroup:
         quantity=m.quantity,
         measure=m.measure,
         hedge=_most_common([v.mention.hedge for v in cluster]),
+        stance=cluster_stance(cluster),
         attribution=_source(cluster, kind),
         mentions=mention_refs(cluster, head),
         families=families,

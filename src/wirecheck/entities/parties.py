@@ -21,7 +21,7 @@ class PartyIndex:
             if entity.type == EntityType.COUNTRY and entity.country:
                 self.by_country[entity.country] = entity
                 continue
-            for key in {_key(n) for n in [entity.name, *entity.aliases]}:
+            for key in {party_key(n) for n in [entity.name, *entity.aliases]}:
                 self.by_key[key].append(entity)
 
     def find(self, name: str, articles: set[str]) -> Entity | None:
@@ -30,14 +30,16 @@ class PartyIndex:
         found = country_of(name)
         if found is not None:
             return self.by_country.get(found[0])
-        candidates = self.by_key.get(_key(name), [])
+        candidates = self.by_key.get(party_key(name), [])
         local = [e for e in candidates if articles & set(e.articles)]
         if len(local) == 1:
             return local[0]
         return candidates[0] if len(candidates) == 1 else None
 
 
-def _key(name: str) -> str:
+def party_key(name: str) -> str:
+    """A party's comparison key: no legal form or place, order-free ("X Research Institute of
+    Y" = "X Y Research Institute"), as entity resolution compares names."""
     return token_key(org_tokens(drop_registered_place(clean_surface(name))))
 
 

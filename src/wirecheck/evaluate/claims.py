@@ -17,7 +17,7 @@ from wirecheck.evaluate.names import (
     same_goods,
 )
 from wirecheck.evaluate.results import FindingScore
-from wirecheck.model import ClaimGroup, ClaimKind, Quantity
+from wirecheck.model import ClaimGroup, ClaimKind, ClaimStance, Quantity
 
 
 def _as_list(value: Any) -> list[str]:
@@ -65,7 +65,9 @@ def _token_index(names: list[list[str]]) -> dict[str, set[int]]:
 
 
 def _supply(k: Keyed) -> _Supply:
-    groups = [g for g in k.analysis.claims if g.kind == ClaimKind.SUPPLY]
+    # a denied or only considered supply ("stopped short of providing") is not a relation
+    groups = [g for g in k.analysis.claims
+              if g.kind == ClaimKind.SUPPLY and g.stance == ClaimStance.ASSERTED]
     names_of = entity_names(k.analysis)
     suppliers = [party_names(names_of, g.supplier) for g in groups]
     recipients = [party_names(names_of, g.recipient) for g in groups]

@@ -158,7 +158,9 @@ def _another_supplier(sentence: SentenceInfo, previous: list[SupplyFinding]) -> 
         seen.setdefault((finding.recipient.name, finding.goods.category), finding)
     rule = "supplier named as 'another' of the previous sentence's relation"
     return [
-        SupplyFinding(org, f.recipient, f.goods, f.end_uses, f.hedge, f.negated, [*f.rules, rule])
+        SupplyFinding(
+            org, f.recipient, f.goods, f.end_uses, f.hedge, f.negated, [*f.rules, rule], f.intent
+        )
         for org in orgs
         for f in seen.values()
     ]
@@ -195,6 +197,7 @@ def _supply_mention(
         end_use=finding.end_uses,
         hedge=finding.hedge,
         negated=finding.negated,
+        intent=finding.intent,
         attribution=source_of(sentence),
         explanation=Explanation(score=1.0, features=features, summary=_summary(finding)),
     )
@@ -203,4 +206,6 @@ def _supply_mention(
 def _summary(finding: SupplyFinding) -> str:
     label = load_taxonomy().label(finding.goods.category)
     verb = "does not supply" if finding.negated else "supplies"
+    if finding.intent and not finding.negated:
+        verb = f"supplies ('{finding.intent}': planned or considered, not stated as done)"
     return f"{finding.supplier.name} {verb} {label} to {finding.recipient.name}"

@@ -194,13 +194,18 @@ def _owning_goods(token: Token, root: Token, heads: set[int]) -> int | None:
 
 
 def _right_attachment(head: Token, token: Token, heads: set[int]) -> int | None:
-    """The parser hangs a phrase after "A and B" on A. Right after B ("A and B for X") it
-    is B's; after other words ("sold A and B to Z for use in X") it is the whole list's."""
+    """The parser hangs a phrase after "A and B" on A. Right after B ("A and B for X", "A and
+    B, a compound used to make X": only punctuation between) it is B's; after other words
+    ("sold A and B to Z for use in X") it is the whole list's."""
     later = [c.i for c in head.conjuncts if c.i in heads and head.i < c.i < token.i]
     if not later:
         return head.i
-    last = max(later)
-    return last if token.left_edge.i == last + 1 else None
+    last = head.doc[max(later)]
+    phrase = token
+    while phrase.head.i != head.i:  # the phrase that hangs on A and holds ``token``
+        phrase = phrase.head
+    between = head.doc[last.right_edge.i + 1 : phrase.left_edge.i]
+    return last.i if all(t.is_punct for t in between) else None
 
 
 def _near_goods(prep: Token, goods_heads: list[int]) -> bool:

@@ -136,6 +136,8 @@ HEDGE_WORDS = frozenset(
         "unlikely",
     }
 )
+# Verbs of fear or suspicion: "X is concerned (that) Y supplies Z" worries, it does not assert.
+ATTITUDE_VERBS = frozenset({"fear", "worry", "concern", "suspect"})
 HEDGE_PHRASES = (
     "believed to",
     "appears to",

@@ -54,15 +54,6 @@ class Trigger:
     kind: str  # active | passive | receive | origin
 
 
-@dataclass(frozen=True)
-class Roles:
-    suppliers: list[Actor]
-    recipients: list[Actor]
-    negated: bool
-    intent: str | None  # "considering" and the like: not (yet) a supply
-    rules: list[str]
-
-
 def find_triggers(sent: Span) -> list[Trigger]:
     out: list[Trigger] = []
     for token in sent:

@@ -22,6 +22,7 @@ from wirecheck.entities.names import untitled
 from wirecheck.extract.actors import Actor
 from wirecheck.extract.attribution import hedge_of
 from wirecheck.extract.goods_spans import GoodsHit, end_uses_under, goods_end_uses, refine
+from wirecheck.extract.lexicon import ATTITUDE_VERBS
 from wirecheck.extract.roles import (
     Trigger,
     direct_recipient,
@@ -66,6 +67,7 @@ class SupplyFinding:
     hedge: str | None
     negated: bool
     rules: list[str] = field(default_factory=list)
+    intent: str | None = None  # "considering": a plan or an option, not a supply
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def _relations(parts: SentenceParts, trigger: Trigger, hits: list[GoodsHit]) -> 
     if not suppliers or not recipients:
         return []
     negated, intent = negation(token)
-    hedge = _hedge(parts.sent, token) or intent
+    hedge = _hedge(parts.sent, token)
     heads = [h.head for h in hits]
     uses = {h.head: end_uses_under(token, heads, owner=h.head) for h in hits}
     out = []
@@ -132,7 +134,9 @@ def _relations(parts: SentenceParts, trigger: Trigger, hits: list[GoodsHit]) -> 
                 refined = refine(hit, list(dict.fromkeys([*hit.end_uses, *stated])))
                 end_uses = goods_end_uses(refined, stated)
                 out.append(
-                    SupplyFinding(supplier, recipient, refined, end_uses, hedge, negated, rules)
+                    SupplyFinding(
+                        supplier, recipient, refined, end_uses, hedge, negated, rules, intent
+                    )
                 )
     return out
 
@@ -275,6 +279,9 @@ def _is_source(sent: Span, actor: Actor) -> bool:
 
 def _hedge(sent: Span, token: Token) -> str | None:
     chain = [token, *list(token.ancestors)[:3]]
+    attitude = next((t for t in chain[1:] if t.lemma_.lower() in ATTITUDE_VERBS), None)
+    if attitude is not None:
+        return attitude.lower_
     tokens = [c for t in chain for c in t.children]
     prefix = sent.doc.text[sent.start_char : token.idx]
     return hedge_of(tokens, prefix)
