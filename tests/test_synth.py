@@ -179,3 +179,16 @@ def test_cli_writes_files_and_a_loadable_gold(tmp_path: Path) -> None:
     assert (out / name).read_text() == text
     again = CliRunner().invoke(app, ["synth", "10", "--out", str(out)])
     assert again.exit_code == 2
+
+
+def test_independent_originals_of_a_story_have_distinct_outlets() -> None:
+    # one outlet's two texts are one origin, so gold may not count them as two
+    from wirecheck.synth.generate import _State, make_story
+
+    state, multi = _State(), 0
+    for index in range(400):
+        _, docs = make_story(5, index, state)
+        outlets = [d.outlet for d in docs if d.kind == "original"]
+        assert len(outlets) == len(set(outlets)), outlets
+        multi += len(outlets) > 1
+    assert multi > 50

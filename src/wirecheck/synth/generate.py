@@ -44,11 +44,19 @@ def _pick(rng: random.Random, weights: tuple[float, ...]) -> int:
 
 
 def _originals(rng: random.Random, event: Event, day: str) -> list[Doc]:
-    docs = []
+    docs: list[Doc] = []
     for o, (title, paras) in enumerate(event.origins):
-        outlet = names.agency(rng) if o == 0 or rng.random() < 0.3 else names.paper(rng)
+        outlet = _outlet(rng, o)
+        while outlet in {d.outlet for d in docs}:
+            # two originals of one outlet are one origin (an agency's first story and its
+            # write-through), so a story's independent originals have distinct outlets
+            outlet = _outlet(rng, o)
         docs.append(Doc(0, o, "original", outlet, title, derive.shift(day, min(o, 1)), paras))
     return docs
+
+
+def _outlet(rng: random.Random, order: int) -> str:
+    return names.agency(rng) if order == 0 or rng.random() < 0.3 else names.paper(rng)
 
 
 def _derived(rng: random.Random, origin: Doc, index: int, others: list[str]) -> list[Doc]:
