@@ -129,3 +129,40 @@ def test_story_grouping_reads_only_dates_the_text_carries() -> None:
     assert borrowed.own_day is None
     assert days_apart(own, named_weekday) == 2
     assert days_apart(own, borrowed) is None  # no "far apart" penalty from a borrowed date
+
+
+TEMPLATE = (
+    "{country} officials on {day} accused two companies of supplying servo motors and "
+    "carbon fibre to the militia, saying the equipment was used to build attack drones.\n\n"
+    "Industry Minister {minister} named {firms} as the main suppliers in a report tabled in "
+    "parliament, and said customs officers had been told to inspect every shipment."
+)
+SYLLABLES = ("bra", "cor", "dun", "fel", "gar", "hol", "ken", "lor", "mav", "nor", "pel", "quin")
+
+
+def _invented(i: int) -> str:
+    """A name of three syllables, different for each ``i`` (the siblings' own names)."""
+    a, b, c = (SYLLABLES[(i // 144) % 12], SYLLABLES[(i // 12) % 12], SYLLABLES[i % 12])
+    return (a + b + c).capitalize()
+
+
+def _sibling(i: int) -> str:
+    names = [_invented(7 * i + k) for k in range(5)]
+    return f"Published: January {1 + i % 28}, 2025\n\n" + TEMPLATE.format(
+        country=names[0], day="Monday", minister=f"{names[1]} {names[2]}",
+        firms=f"{names[3]} Tools and {names[4]} Metals")
+
+
+def test_a_weekday_resolves_against_its_own_report_not_a_template_sibling() -> None:
+    """Texts of other events written from one template share more words than a rewrite of
+    the article's own report; the rare names it shares decide the anchor."""
+    undated = TEMPLATE.format(country="Veloria", day="Thursday", minister="Ada Morrow",
+                              firms="Brask Optics and Harrow Lens Works")
+    own_report = (
+        "Published: June 20, 2025\n\nVeloria has named Brask Optics and Harrow Lens Works as "
+        "suppliers of drone parts, in a report Ada Morrow put before parliament.\n\n"
+        "Brask Optics said it would contest the findings; Harrow Lens Works did not reply.\n\n"
+        "Lawmakers from the opposition asked why the inspections began only this spring."
+    )
+    dates = _batch(undated, own_report, *(_sibling(i) for i in range(40)))
+    assert dates[0] == "2025-06-19"  # the Thursday before the own report's Friday

@@ -8,7 +8,10 @@ such reference, the neighbour's date is taken. ``date_source`` says which happen
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -104,7 +107,8 @@ def own_date(date_value: str | None, source: str | None) -> str | None:
 def _neighbours(
     states: list[DateState], threshold: float, ops: OpCounter | None = None
 ) -> list[list[tuple[float, int]]]:
-    """For each undated article, similar articles (Jaccard >= threshold), best first.
+    """For each undated article, similar articles (Jaccard >= threshold), best first (by
+    rarity-weighted Jaccard).
 
     Candidates come from an inverted index over each article's rarest shared words, so a
     large batch is not compared all-pairs; at most ``_MAX_POSTINGS`` postings are read per
@@ -117,29 +121,55 @@ def _neighbours(
         for word in _rare(state.words, df):
             postings.setdefault(word, []).append(index)
     out: list[list[tuple[float, int]]] = []
+    n = len(states)
+
+    def idf(word: str) -> float:
+        return math.log(n / df[word])
+
     for index, state in enumerate(states):
         if state.date is not None:
             out.append([])
             continue
-        shared = _shared_postings(_rare(state.words, df), postings, ops)
+        shared = _shared_postings(_rare(state.words, df), idf, postings, ops)
         shared.pop(index, None)
-        candidates = [j for j, _ in shared.most_common(_MAX_CANDIDATES)]
+        candidates = heapq.nlargest(_MAX_CANDIDATES, shared, key=shared.__getitem__)
         if ops is not None:
             ops["pairs"] += len(candidates)
-        scored = [(jaccard(state.words, states[j].words), j) for j in candidates]
-        out.append(sorted((p for p in scored if p[0] >= threshold), reverse=True))
+        similar = [j for j in candidates if jaccard(state.words, states[j].words) >= threshold]
+        scored = [(_weighted_jaccard(state.words, states[j].words, idf), j) for j in similar]
+        out.append(sorted(scored, reverse=True))
     return out
 
 
+def _weighted_jaccard(a: set[str], b: set[str], idf: Callable[[str], float]) -> float:
+    """Jaccard with each word weighted by its rarity in the batch (idf): the best anchor is
+    a text of the same report, which shares its rare names, not one of another event
+    written from the same template (which shares as many words, but common ones).
+    Generated corpus (seed 0): weekday dates resolved more than 10 days from the story's
+    date 66 -> 44, dates taken whole more than 3 days off 227 -> 131; realdev: the
+    labelled weekday dates resolved right 8 -> 9 of 14, no other borrowed date changed."""
+
+    def weight(words: set[str]) -> float:
+        return math.fsum(idf(w) for w in words)  # exact: the same for any set order
+
+    union = weight(a | b)
+    return weight(a & b) / union if union else 0.0
+
+
 def _shared_postings(
-    words: list[str], postings: dict[str, list[int]], ops: OpCounter | None
-) -> Counter[int]:
-    """How many of ``words`` (rarest first) each article holds, within the postings budget."""
-    shared: Counter[int] = Counter()
+    words: list[str], idf: Callable[[str], float], postings: dict[str, list[int]],
+    ops: OpCounter | None,
+) -> dict[int, float]:
+    """The summed rarity (idf) of ``words`` (rarest first) each article holds, within the
+    postings budget: a text holding the article's rare names outranks one holding more of
+    its commoner words."""
+    shared: dict[int, float] = {}
     budget = _MAX_POSTINGS
     for word in words:
         posting = postings.get(word, [])[:budget]
-        shared.update(posting)
+        weight = idf(word)
+        for j in posting:
+            shared[j] = shared.get(j, 0.0) + weight
         budget -= len(posting)
         if ops is not None:
             ops["postings"] += len(posting)
