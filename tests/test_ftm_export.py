@@ -13,6 +13,7 @@ from wirecheck.model import (
     Article,
     ClaimGroup,
     ClaimKind,
+    ClaimStance,
     Entity,
     EntityType,
     MentionRef,
@@ -75,6 +76,16 @@ def _analysis() -> Analysis:
             recipient="Noone",
         ),
         ClaimGroup(id="c3", kind=ClaimKind.QUOTE, text="a quote"),
+        ClaimGroup(
+            id="c4",
+            kind=ClaimKind.SUPPLY,
+            text="e-acme -> Russia: not drones",
+            supplier="e-acme",
+            recipient="Russia",
+            goods="drones",
+            stance=ClaimStance.DENIED,
+            mentions=[mention],
+        ),
     ]
     return Analysis(articles=articles, entities=entities, claims=claims)
 
@@ -119,7 +130,7 @@ def test_schemata_and_links() -> None:
     assert len(docs) == 4 and all(
         d["properties"]["document"][0] in ids and d["properties"]["entity"][0] in ids for d in docs
     )
-    (relation,) = by_schema["EconomicActivity"]
+    (relation,) = by_schema["EconomicActivity"]  # not the denied supply of drones
     props = relation["properties"]
     assert props["destinationCountry"] == ["ru"] and props["goodsDescription"] == ["optics"]
     assert props["sender"][0] in ids and props["proof"][0] in ids

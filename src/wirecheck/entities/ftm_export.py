@@ -22,7 +22,15 @@ from typing import Any
 from rigour.langs import iso_639_alpha3
 
 from wirecheck.entities.names import has_org_marker, org_tokens, person_tokens, token_key
-from wirecheck.model import Analysis, Article, ClaimKind, Entity, EntityType, stable_id
+from wirecheck.model import (
+    Analysis,
+    Article,
+    ClaimKind,
+    ClaimStance,
+    Entity,
+    EntityType,
+    stable_id,
+)
 
 PREFIX = "wc"
 SCHEMA_OF = {EntityType.PERSON: "Person", EntityType.GOVERNMENT: "PublicBody"}
@@ -140,7 +148,8 @@ def export_ftm(analysis: Analysis) -> Iterator[dict[str, Any]]:
                 yield _documentation(entity, article_id)
     parties = _Parties(analysis.entities)
     for claim in analysis.claims:
-        if claim.kind == ClaimKind.SUPPLY:
+        # a denied or only considered supply is no economic activity
+        if claim.kind == ClaimKind.SUPPLY and claim.stance == ClaimStance.ASSERTED:
             relation = _relation(claim, parties, known)
             if relation is not None:
                 yield relation

@@ -158,9 +158,7 @@ def _another_supplier(sentence: SentenceInfo, previous: list[SupplyFinding]) -> 
         seen.setdefault((finding.recipient.name, finding.goods.category), finding)
     rule = "supplier named as 'another' of the previous sentence's relation"
     return [
-        SupplyFinding(
-            org, f.recipient, f.goods, f.end_uses, f.hedge, f.negated, [*f.rules, rule], f.intent
-        )
+        replace(f, supplier=org, rules=[*f.rules, rule])
         for org in orgs
         for f in seen.values()
     ]
