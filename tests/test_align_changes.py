@@ -178,3 +178,15 @@ def test_qualifier_added_to_a_bare_figure_is_no_change() -> None:
                      "Ostrel Works.",
                      "About 83% of the lathes that Dovania bought last year came from Ostrel "
                      "Works, inspectors said.") == []
+
+
+def test_background_phrases_trading_places_are_no_reversed_relation() -> None:
+    text = ("Freight costs have grown steadily since the floods, according to the Tarn Bureau, "
+            "and port fees have come under closer scrutiny in the north, the ministry said.")
+    a, b = article("a", text), article("b", text.replace("the ministry said", "it said"))
+    traded = text.replace("have grown steadily", "have X").replace(
+        "have come under closer scrutiny", "have grown steadily").replace(
+        "have X", "have come under closer scrutiny")
+    c = article("c", traded)
+    changes = align_claims(analysis([a, b, c]), AlignSettings()).changes
+    assert [ch.kind for ch in changes if ch.kind == "direction"] == []

@@ -131,13 +131,20 @@ def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool,
     return None
 
 
+def _names_someone(doc: Doc, start: int, end: int) -> bool:
+    """The words hold a name (a capitalised word): parties swap places, two background
+    phrases of one template that trade places ("grown steadily", "come under scrutiny") do not
+    make a relation run the other way."""
+    return any(word[:1].isupper() for word in doc.body[slice(*doc.span(start, end))].split())
+
+
 def _swap(a: Doc, b: Doc, gaps: list[Gap]) -> GapKind | None:
-    """Two substitutions that exchange the same words ("X to Y" -> "Y to X")."""
+    """Two substitutions that exchange the same names ("X to Y" -> "Y to X")."""
     words = [(_words(a, g.a_from, g.a_to), _words(b, g.b_from, g.b_to)) for g in gaps]
     for i, (a1, b1) in enumerate(words):
         for k, (a2, b2) in enumerate(words[i + 1:], start=i + 1):
-            if a1 and b1 and a1 == b2 and b1 == a2:
-                g1, g2 = gaps[i], gaps[k]
+            g1, g2 = gaps[i], gaps[k]
+            if a1 and b1 and a1 == b2 and b1 == a2 and _names_someone(a, g1.a_from, g1.a_to):
                 said_a = a.body[a.span(g1.a_from, g1.a_to)[0]:a.span(g2.a_from, g2.a_to)[1]]
                 said_b = b.body[b.span(g1.b_from, g1.b_to)[0]:b.span(g2.b_from, g2.b_to)[1]]
                 note = (f"reversed relation: '{said_a}' where the other version says "
