@@ -40,6 +40,10 @@ def test_weekday_resolves_to_the_latest_such_day_before_anchor(anchor: date, wd:
 def test_month_day_takes_year_from_context() -> None:
     assert d.resolve_month_day(4, 12, [date(2024, 4, 18)]) == date(2024, 4, 12)
     assert d.resolve_month_day(12, 30, [date(2024, 1, 3)]) == date(2023, 12, 30)
+    # a day or two after the context date is the same year (a later version), not a year back
+    assert d.resolve_month_day(1, 6, [date(2024, 1, 5)]) == date(2024, 1, 6)
+    assert d.resolve_month_day(1, 2, [date(2023, 12, 31)]) == date(2024, 1, 2)
+    assert d.resolve_month_day(1, 20, [date(2024, 1, 5)]) == date(2023, 1, 20)
     assert d.month_days("they met on March 3 and again on 5 June") == [(3, 3), (6, 5)]
     assert d.month_days("they may 5 times") == []
 

@@ -151,13 +151,21 @@ def dominant(dates: list[date]) -> date | None:
     return max(counts, key=lambda d: (counts[d], d))
 
 
+# A month-day may fall this many days after its context date: a copy or later version runs a
+# day or two after the text that lends it a year ("Jan. 6" beside a text of 5 January is
+# 6 January of the same year, not of the year before).
+MONTH_DAY_AFTER = 3
+
+
 def resolve_month_day(month: int, day: int, context: list[date]) -> date | None:
-    """Give a year to "April 12": the latest such date on or before a context date."""
+    """Give a year to "April 12": the latest such date on or before a context date (or at
+    most ``MONTH_DAY_AFTER`` days after it)."""
     best: date | None = None
     for ref in context:
-        for year in (ref.year, ref.year - 1):
+        latest = ref + timedelta(days=MONTH_DAY_AFTER)
+        for year in (ref.year + 1, ref.year, ref.year - 1):
             candidate = _make(year, month, day)
-            if candidate is not None and candidate <= ref and (best is None or candidate > best):
+            if candidate is not None and candidate <= latest and (best is None or candidate > best):
                 best = candidate
                 break
     return best
