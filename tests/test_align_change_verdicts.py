@@ -220,3 +220,19 @@ def test_unjoined_version_with_its_own_figures_neither_agrees_nor_differs() -> N
                      "harbour, where the storm hit the coast about 6 p.m. (GMT) as workers "
                      "were heading home.", family="f3")
     assert [(ch.article, ch.kind) for ch in _found(a, b, c, d)] == [(c.id, "number")]
+
+
+CLOCK = ("The ferry service to the islands resumed shortly before {time}, the harbour office "
+         "of Valmora said in a statement on its website.")
+
+
+def test_time_told_in_another_zone_is_no_change() -> None:
+    """"22:00 GMT" and "23 h 00, local time" can be one moment: a time whose clock is named
+    otherwise is not a changed figure."""
+    assert _versions(CLOCK.format(time="22:00 GMT"),
+                     CLOCK.format(time="23 h 00, local time")) == []
+
+
+def test_time_changed_on_the_same_clock_is_a_change() -> None:
+    changes = _versions(CLOCK.format(time="22:00 GMT"), CLOCK.format(time="23:00 GMT"))
+    assert [(a, k) for a, k, _ in changes] == [("a-r", "number")]

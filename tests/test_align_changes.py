@@ -178,25 +178,3 @@ def test_qualifier_added_to_a_bare_figure_is_no_change() -> None:
                      "Ostrel Works.",
                      "About 83% of the lathes that Dovania bought last year came from Ostrel "
                      "Works, inspectors said.") == []
-
-
-CLOCK = ("The ferry service to the islands resumed shortly before {time}, the harbour office "
-         "of Valmora said in a statement on its website.")
-
-
-def _copy_changes(origin_text: str, copy_text: str) -> list[Change]:
-    origin, copy = article("o", origin_text, family="f1"), article("c", copy_text, family="f1")
-    data = analysis([origin, copy], derivations=[(copy.id, origin.id, DerivationKind.COPY)])
-    return align_claims(data, AlignSettings()).changes
-
-
-def test_time_told_in_another_zone_is_no_change() -> None:
-    """"22:00 GMT" and "23 h 00, local time" can be one moment: a time whose clock is named
-    otherwise is not a changed figure."""
-    assert _copy_changes(CLOCK.format(time="22:00 GMT"),
-                         CLOCK.format(time="23 h 00, local time")) == []
-
-
-def test_time_changed_on_the_same_clock_is_a_change() -> None:
-    changes = _copy_changes(CLOCK.format(time="22:00 GMT"), CLOCK.format(time="23:00 GMT"))
-    assert [(c.article, c.kind) for c in changes] == [("a-c", "number")]
