@@ -143,8 +143,8 @@ def _rest(words: list[str], lexicon: frozenset[str]) -> list[str]:
 
 def _joined(doc: Doc, at: int) -> bool:
     """The figure is the tail of a figure written with a separator: the minutes of a time
-    ("5:00", "00H00"; "5 p.m." is the same time written shorter) or a model number
-    ("737-9")."""
+    ("6:00", "22H00"; "6 p.m." is the same time written shorter) or a model number
+    ("Type 45-2")."""
     start = doc.toks[at].start
     return start >= 2 and doc.body[start - 1] in ":hH-" and doc.body[start - 2].isdigit()
 
@@ -153,7 +153,7 @@ def reads_on_unit(doc: Doc, at: int) -> bool:
     """A figure whose dropping changes what the words say: the word after it, kept in both
     versions, is what it measures, a scale word ("40 percent") or an abbreviation in
     capitals ("0000 GMT"), which then reads on another figure. Before an ordinary word a
-    figure is a name or an identifier ("flight 1282 left", "Max 9 jets"): without it the
+    figure is a name or an identifier ("ferry 214 left", "Mark 4 engines"): without it the
     sentence says less, not something else."""
     if _joined(doc, at) or at + 1 >= len(doc.toks):
         return False
