@@ -160,3 +160,79 @@ def test_figure_beside_another_name_is_no_change() -> None:
     b = ("Freight traffic has grown steadily over the past 9 years, analysts at the Dovan "
          "Institute said.")
     assert _versions(a, b) == []
+
+
+def test_minutes_written_out_are_no_change() -> None:
+    """"6:00 p.m." and "6 p.m." are one time written two ways: no dropped figure."""
+    origin = ("The storm reached the coast of Carrow at about 6:00 p.m. as ferries were leaving "
+              "the harbour, officials said.")
+    assert _versions(origin, "The storm hit the coast of Carrow around 6 p.m. as the ferries "
+                             "left the harbour, officials said.") == []
+
+
+def test_identifier_dropped_is_no_change() -> None:
+    """A figure before an ordinary word names something ("ferry 214 left"): without it the
+    sentence says less, not something else."""
+    origin = ("Valmora Lines ferry 214 left Carrow for the islands at dawn but returned to the "
+              "harbour before noon, officials said.")
+    assert _versions(origin, "The ferry left Carrow for the islands at dawn but returned to "
+                             "the harbour before noon, officials said.") == []
+
+
+STORM = ("Local stations showed footage of boats at odd angles in Carrow harbour, where the "
+         "storm struck the coast around 6 p.m. (2200 GMT) as {who} were heading home.")
+
+
+def test_figure_dropped_against_two_unjoined_families_is_a_change() -> None:
+    """Versions of one sentence in texts provenance left in three families: two give the time
+    with its GMT figure, the third drops the figure so "GMT" reads on the local time. No
+    source gives that reading as its own, so the odd one changed it (majority rule)."""
+    a = article("a", STORM.format(who="workers"), family="f1")
+    b = article("b", STORM.format(who="commuters").replace("struck", "hit"), family="f2")
+    c = article("c", "Local television showed footage of boats at strange angles in Carrow "
+                     "harbour, where the storm hit the coast about 6 p.m. (GMT) as workers "
+                     "were heading home.", family="f3")
+    changes = _found(a, b, c)
+    assert [(ch.article, ch.kind) for ch in changes] == [(c.id, "number")]
+    assert "where the other version says '2200'" in changes[0].explanation
+    assert "majority: no other text agrees with it, 2 other families" in changes[0].explanation
+    features = {f.name for f in changes[0].details.features} if changes[0].details else set()
+    assert "unjoined_versions" in features
+
+
+def test_figure_dropped_against_one_unjoined_family_is_no_change() -> None:
+    """With one other family only, nothing says which of two independent texts changed it."""
+    a = article("a", STORM.format(who="workers"), family="f1")
+    c = article("c", "Local television showed footage of boats at strange angles in Carrow "
+                     "harbour, where the storm hit the coast about 6 p.m. (GMT) as workers "
+                     "were heading home.", family="f3")
+    assert _found(a, c) == []
+
+
+def test_unjoined_version_with_its_own_figures_neither_agrees_nor_differs() -> None:
+    """A third family that rewords the time ("6 p.m. (11 a.m. local)") is no vote for the text
+    that dropped the figure: the two that give "2200 GMT" still outvote it."""
+    a = article("a", STORM.format(who="workers"), family="f1")
+    b = article("b", STORM.format(who="commuters").replace("struck", "hit"), family="f2")
+    d = article("d", STORM.format(who="workers").replace("(2200 GMT)", "(11 a.m. in Dovania)"),
+                family="f4")
+    c = article("c", "Local television showed footage of boats at strange angles in Carrow "
+                     "harbour, where the storm hit the coast about 6 p.m. (GMT) as workers "
+                     "were heading home.", family="f3")
+    assert [(ch.article, ch.kind) for ch in _found(a, b, c, d)] == [(c.id, "number")]
+
+
+CLOCK = ("The ferry service to the islands resumed shortly before {time}, the harbour office "
+         "of Valmora said in a statement on its website.")
+
+
+def test_time_told_in_another_zone_is_no_change() -> None:
+    """"22:00 GMT" and "23 h 00, local time" can be one moment: a time whose clock is named
+    otherwise is not a changed figure."""
+    assert _versions(CLOCK.format(time="22:00 GMT"),
+                     CLOCK.format(time="23 h 00, local time")) == []
+
+
+def test_time_changed_on_the_same_clock_is_a_change() -> None:
+    changes = _versions(CLOCK.format(time="22:00 GMT"), CLOCK.format(time="23:00 GMT"))
+    assert [(a, k) for a, k, _ in changes] == [("a-r", "number")]

@@ -5,7 +5,8 @@ majority, tie): near-verbatim passages (``passages``/``classify``: numbers,
 negation, titles, hedges, quotations), titles given to people (``title_changes``),
 figures and their qualifiers in reworded sentences (``numbers``,
 ``qualifier_changes``) and hedges, directions, names and negations in reworded
-sentences of one family (``reworded``).
+sentences of one family, a figure dropped before its unit also between families provenance
+did not join (``reworded``).
 """
 
 from __future__ import annotations

@@ -28,6 +28,12 @@ _REST_WORDS = 2
 
 SEVERITY = ("number", "negation", "title", "direction", "hedge", "quote")
 
+# Words naming the clock a time is told by, right after it ("0000 GMT", "5 p.m. local
+# time", "02 h 00, heure suisse", "17.00 Uhr"); the tokens' keys.
+_ZONE_WORDS = frozenset({"gmt", "utc", "local", "time", "heure", "hora", "ora", "uhr"})
+# Parts of a clock time besides its figures ("02 h 00", "8 a.m.").
+_CLOCK_PARTS = frozenset({"h", "am", "pm"})
+
 
 @dataclass(frozen=True)
 class GapKind:
@@ -104,6 +110,28 @@ def _quote_anchored(a: Doc, b: Doc, region: AlignedRegion, gap: Gap, min_run: in
     return False
 
 
+def _clock_zone(doc: Doc, start: int) -> tuple[str, ...] | None:
+    """The two words after the clock time that starts at token ``start``, when it is a time
+    (a clock part or a colon among its tokens) followed by a word naming its clock."""
+    end = start
+    while end < len(doc.toks) and (doc.toks[end].key[0].isdigit()
+                                   or doc.toks[end].key in _CLOCK_PARTS):
+        end += 1
+    if end == start:
+        return None
+    parts = {t.key for t in doc.toks[start:end]}
+    clock = bool(parts & _CLOCK_PARTS) or ":" in doc.body[slice(*doc.span(start, end))]
+    words = tuple(t.key for t in doc.toks[end:end + 2])
+    return words if clock and _ZONE_WORDS & set(words) else None
+
+
+def _other_clock(a: Doc, a_from: int, b: Doc, b_from: int) -> bool:
+    """Both versions give a time told by a named clock, and not the same one ("00H00 GMT" /
+    "02 h 00, heure suisse"): one moment told in two zones, not a changed figure."""
+    za, zb = _clock_zone(a, a_from), _clock_zone(b, b_from)
+    return za is not None and zb is not None and za != zb
+
+
 def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool,
                  quote_anchored: bool = True) -> GapKind | None:
     """The kind of change A's side of ``gap`` makes to B's side, or None for paraphrase."""
@@ -115,6 +143,8 @@ def classify_gap(a: Doc, b: Doc, gap: Gap, strict_quotes: bool,
     said = f"'{text_a}' where the other version says '{text_b}'"
     na, nb = _numbers(wa), _numbers(wb)
     if na and nb and na != nb:
+        if _other_clock(a, gap.a_from, b, gap.b_from):
+            return None
         return GapKind(gap, "number", f"changed number: {said}")
     if bool(NEGATIONS & set(wa)) != bool(NEGATIONS & set(wb)) and _rest_small(wa, wb, NEGATIONS):
         verb = "introduced" if NEGATIONS & set(wa) else "dropped"

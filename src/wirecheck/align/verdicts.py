@@ -8,7 +8,8 @@ words; another family reporting otherwise is a conflict, not a change):
    (origin) decides, else the tie rule;
 
 Only when its family holds no other version, and only for wordings every report must
-share (quotations, titles; ``cross_family``), other families are asked:
+share (quotations, titles, a figure dropped before its unit; ``cross_family``), other
+families are asked:
 
 2. majority: no other text agrees with it there and >= ``majority_families`` other
    families give the other version -> it alone changed it;
