@@ -23,6 +23,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from wirecheck.incremental.memo import ResultCache
@@ -60,7 +61,8 @@ class Step:
     new_documents: list[RawDocument] = field(default_factory=list)
     extractions: list[tuple[str, str, str, str]] = field(default_factory=list)  # new ones
     reused: int = 0  # articles whose extraction came from the workspace
-    results: list[ResultCache] = field(default_factory=list)  # pairs, stories (new ones)
+    # new results: provenance pairs, align stories, cleaned documents
+    results: list[ResultCache] = field(default_factory=list)
 
 
 def content_key(article: Article) -> str:
@@ -109,7 +111,8 @@ def analyse_step(
     cleaner: CleanFn | None = None,
 ) -> Step:
     """Read ``paths`` and analyse them with everything in ``workspace``; nothing is written."""
-    from wirecheck.runner import default_cleaner, unique_articles
+    from wirecheck.incremental.clean import CLEANED
+    from wirecheck.runner import unique_articles
 
     stored = list(workspace.iter_raw())
     known = {Article.make_id(d.source, d.text) for d in stored}
@@ -117,12 +120,27 @@ def analyse_step(
     docs = all_documents(stored, new)
     if progress is not None:
         progress("clean", 0, len(docs))
-    articles = unique_articles((cleaner or default_cleaner())(docs, settings.clean))
+    cleaned = ResultCache(workspace, CLEANED)
+    articles = unique_articles((cleaner or reusing_cleaner(cleaned))(docs, settings.clean))
     cache = ExtractionCache(workspace)
     reusing = StoryStages(workspace, articles)
     chosen = [reusing.stage(cache.stage() if s.name == EXTRACT.name else s) for s in stages]
     result = analyze(Analysis(articles=articles, errors=errors), settings, chosen, progress)
-    return Step(result, new, cache.rows, cache.reused, reusing.caches)
+    return Step(result, new, cache.rows, cache.reused, [*reusing.caches, cleaned])
+
+
+def reusing_cleaner(cache: ResultCache) -> CleanFn:
+    """The default cleaner with each document's own work reused (``incremental.clean``);
+    where ``wirecheck.clean`` is missing, the runner's stand-in."""
+    from wirecheck.runner import default_cleaner
+
+    try:
+        from wirecheck.clean import clean_documents
+    except ImportError:
+        return default_cleaner()
+    from wirecheck.incremental.clean import CleanReuse
+
+    return partial(clean_documents, each=CleanReuse(cache).each)
 
 
 def save_step(

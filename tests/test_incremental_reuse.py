@@ -1,0 +1,51 @@
+"""Each reuse of an incremental step returns what computing afresh returns, and is redone when
+what it was computed from changed (a stale result would make these tests fail)."""
+
+from __future__ import annotations
+
+from wirecheck.clean import clean_documents
+from wirecheck.incremental import reusing_cleaner
+from wirecheck.incremental.clean import CLEANED
+from wirecheck.incremental.memo import ResultCache
+from wirecheck.model import RawDocument
+from wirecheck.settings import Settings
+from wirecheck.store import Workspace
+
+FOOTER = "Weather and traffic for the valley"  # chrome once several pages carry it
+EVENTS = [
+    ("Harbour cranes stopped at Port Ellery", "Dockworkers walked out on Monday over pay."),
+    ("Mill in Tarnow closes second line", "The company said orders fell by a third."),
+    ("Flood barrier tested in Vessby", "Engineers raised the gates for six hours."),
+    ("Rail freight resumes near Calder", "Trains ran again after a track repair."),
+    ("Bridge toll rises in Amsel County", "Drivers will pay two more crowns from May."),
+    ("Orchard growers count frost losses", "Growers lost much of the early blossom."),
+    ("New ferry berth opens at Skarholm", "The berth takes ships of up to 90 metres."),
+]
+
+
+def _doc(n: int, footer: bool) -> RawDocument:
+    title, lead = EVENTS[n % len(EVENTS)]
+    lines = [title, "March 3, 2025", f"{lead} Officials gave figure {n} in a statement."]
+    lines.append(f"Residents said the change came after weeks of talks, report {n}.")
+    if footer:
+        lines.append(FOOTER)
+    return RawDocument(source=f"doc-{n:02d}.txt", text="\n\n".join(lines), outlet="Gazette")
+
+
+def test_cleaning_reuses_documents_and_recleans_those_whose_lines_became_chrome() -> None:
+    settings = Settings().clean
+    first = [_doc(n, footer=n == 0) for n in range(4)]  # the footer on one page: news text
+    later = [_doc(n, footer=True) for n in range(4, 7)]  # now on four pages: chrome
+    with Workspace.open(None) as workspace:
+        stored = ResultCache(workspace, CLEANED)
+        before = reusing_cleaner(stored)(first, settings)
+        assert before == clean_documents(first, settings) and stored.reused == 0
+        assert FOOTER in before[0].body
+        workspace.save_results(CLEANED, sorted(stored.new.items()))
+
+        again = ResultCache(workspace, CLEANED)
+        after = reusing_cleaner(again)(first + later, settings)
+    assert after == clean_documents(first + later, settings)
+    assert FOOTER not in after[0].body  # not the stored (stale) cleaning of the first page
+    # the three pages whose lines' standing did not change came from the workspace
+    assert again.reused == 3 and len(again.new) == 1 + len(later)
