@@ -3,14 +3,21 @@ what it was computed from changed (a stale result would make these tests fail)."
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import pytest
+
 from wirecheck.clean import clean_documents
 from wirecheck.incremental import reusing_cleaner
 from wirecheck.incremental.clean import CLEANED
 from wirecheck.incremental.memo import ResultCache
 from wirecheck.model import RawDocument
+from wirecheck.runner import run
 from wirecheck.settings import Settings
 from wirecheck.store import Workspace
 
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "corpus"
 FOOTER = "Weather and traffic for the valley"  # chrome once several pages carry it
 EVENTS = [
     ("Harbour cranes stopped at Port Ellery", "Dockworkers walked out on Monday over pay."),
@@ -49,3 +56,39 @@ def test_cleaning_reuses_documents_and_recleans_those_whose_lines_became_chrome(
     assert FOOTER not in after[0].body  # not the stored (stale) cleaning of the first page
     # the three pages whose lines' standing did not change came from the workspace
     assert again.reused == 3 and len(again.new) == 1 + len(later)
+
+
+def test_saving_an_analysis_writes_only_changed_rows_and_stores_exactly_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted(str(p) for p in SAMPLES.rglob("*") if p.is_file() and p.name != "gold.yaml")
+    analysis = run(files, tmp_path / "out", None).analysis
+    assert analysis.claims and len(analysis.mentions) > 2
+    with Workspace.open(tmp_path / "ws.duckdb") as workspace:
+        workspace.save_analysis(analysis)
+        deleted: list[int] = []
+        original = Workspace._delete_keys
+
+        def counted(conn: Any, table: Any, keys: Any) -> None:
+            deleted.append(len(keys))
+            original(conn, table, keys)
+
+        monkeypatch.setattr(Workspace, "_delete_keys", staticmethod(counted))
+        workspace.save_analysis(analysis)  # the same analysis again: nothing to rewrite
+        assert deleted == [] and workspace.load_analysis() == analysis
+
+        # a later analysis: one claim reworded in place, a mention gone (the later ones
+        # move up), an article retitled; each must be stored, not the earlier row kept
+        claim = analysis.claims[0].model_copy(update={"text": "reworded"})
+        article = analysis.articles[0].model_copy(update={"title": "retitled"})
+        later = analysis.model_copy(
+            update={
+                "claims": [claim, *analysis.claims[1:]],
+                "mentions": analysis.mentions[1:],
+                "articles": [article, *analysis.articles[1:]],
+            }
+        )
+        workspace.save_analysis(later)
+        assert 0 < sum(deleted) < len(analysis.mentions) + len(analysis.claims)
+        assert workspace.load_analysis() == later
+        assert workspace.count("claim_mentions") == len(later.mentions)
