@@ -92,3 +92,19 @@ def test_saving_an_analysis_writes_only_changed_rows_and_stores_exactly_it(
         assert 0 < sum(deleted) < len(analysis.mentions) + len(analysis.claims)
         assert workspace.load_analysis() == later
         assert workspace.count("claim_mentions") == len(later.mentions)
+
+
+def test_event_keys_are_read_back_per_body_and_computed_for_a_changed_one() -> None:
+    from wirecheck.incremental.pairs import EVENT_KEYS, event_keys_reusing
+    from wirecheck.provenance.event_keys import event_keys
+
+    first = "On March 3 Harbour Ltd said 1,200 workers in Port Ellery would stop work."
+    changed = first.replace("1,200", "1,400")  # one figure differs: other keys
+    with Workspace.open(None) as workspace:
+        stored = ResultCache(workspace, EVENT_KEYS)
+        assert event_keys_reusing(stored, [first, first]) == [event_keys(first)] * 2
+        workspace.save_results(EVENT_KEYS, sorted(stored.new.items()))
+        again = ResultCache(workspace, EVENT_KEYS)
+        found = event_keys_reusing(again, [first, changed])
+    assert found == [event_keys(first), event_keys(changed)] and found[0] != found[1]
+    assert again.reused == 1 and len(again.new) == 1

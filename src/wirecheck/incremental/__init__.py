@@ -61,7 +61,7 @@ class Step:
     new_documents: list[RawDocument] = field(default_factory=list)
     extractions: list[tuple[str, str, str, str]] = field(default_factory=list)  # new ones
     reused: int = 0  # articles whose extraction came from the workspace
-    # new results: provenance pairs, align stories, cleaned documents
+    # new results: provenance pairs, align stories, event keys, cleaned documents
     results: list[ResultCache] = field(default_factory=list)
 
 
@@ -218,17 +218,18 @@ class ExtractionCache:
 
 class StoryStages:
     """Provenance and align stages that reuse what the workspace holds: evaluated candidate
-    pairs (``incremental.pairs``) and the claim groups of stories whose inputs did not change
-    (``incremental.stories``). Other stages pass through."""
+    pairs and the bodies' event keys (``incremental.pairs``), and the claim groups of stories
+    whose inputs did not change (``incremental.stories``). Other stages pass through."""
 
     def __init__(self, workspace: Workspace, articles: Sequence[Article]) -> None:
-        from wirecheck.incremental.pairs import PAIRS
+        from wirecheck.incremental.pairs import EVENT_KEYS, PAIRS
         from wirecheck.incremental.stories import STORIES
 
         self.keys = {a.id: content_key(a) for a in articles}
         self.pairs = ResultCache(workspace, PAIRS)
         self.stories = ResultCache(workspace, STORIES)
-        self.caches = [self.pairs, self.stories]
+        self.event_keys = ResultCache(workspace, EVENT_KEYS)
+        self.caches = [self.pairs, self.stories, self.event_keys]
 
     def stage(self, stage: Stage) -> Stage:
         if stage.name == PROVENANCE.name:
@@ -242,7 +243,9 @@ class StoryStages:
         from wirecheck.pipeline import apply_provenance
 
         keys = [self.keys[a.id] for a in analysis.articles]
-        found = build_provenance_reusing(analysis.articles, settings.provenance, self.pairs, keys)
+        found = build_provenance_reusing(
+            analysis.articles, settings.provenance, self.pairs, keys, self.event_keys
+        )
         return apply_provenance(analysis, found)
 
     def align(self, analysis: Analysis, settings: Settings) -> Analysis:
