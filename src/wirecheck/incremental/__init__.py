@@ -4,8 +4,12 @@
 analyses every document the workspace holds plus the new ones, so the result equals a full
 run over all of them, ids included. Work that depends on one article alone is not redone:
 extraction (two thirds of a run) is kept per article content in the workspace and reused.
-Cleaning is corpus-level (a line repeated across articles is chrome), so it runs over all
-raw documents again; stories, claims and entities are recomputed from the articles.
+Cleaning is corpus-level (a line repeated across articles is chrome): the batch's line
+signals and date borrowing run over all raw documents again, while each document's own
+cleaning is reused unless the document is new or one of its lines changed standing
+(``incremental.clean``). Provenance reuses evaluated pairs and each body's event keys
+(``incremental.pairs``), align the claim groups of unchanged stories
+(``incremental.stories``); candidate search, stories and entities are recomputed.
 
 Order: a run into an empty workspace keeps the input order (as a run without a workspace);
 once the workspace holds earlier documents, all are analysed in source order (path or URL;
@@ -13,8 +17,9 @@ the documents of one source in their stored order), so batches arriving in any o
 analysis of one run over the whole folder.
 
 Atomic: nothing is written until the analysis is done, then the new raw documents, the
-articles, the analysis, the extraction cache and the run record are written in one
-transaction; a step interrupted or killed leaves the workspace as it was before the step.
+articles, the analysis (only the rows that changed, ``Workspace.save_analysis``), the
+caches and the run record are written in one transaction; a step interrupted or killed
+leaves the workspace as it was before the step.
 """
 
 from __future__ import annotations
