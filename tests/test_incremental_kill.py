@@ -37,7 +37,7 @@ def _state(db: Path) -> dict[str, Any]:
 
 def _run_and_kill(files: list[str], db: Path, out: Path, marker: list[str]) -> None:
     """``wirecheck run FILES --db DB``, killed when a stderr progress line starts with
-    ``marker`` (e.g. ``["wirecheck:", "save", "2/6"]``)."""
+    ``marker`` (e.g. ``["wirecheck:", "save", "2/8"]``)."""
     cmd = [sys.executable, "-m", "wirecheck.cli", "run", *files, "--db", str(db), "--out", str(out)]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
@@ -52,7 +52,7 @@ def _run_and_kill(files: list[str], db: Path, out: Path, marker: list[str]) -> N
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "marker",
-    [["wirecheck:", "align"], ["wirecheck:", "save", "2/6"]],
+    [["wirecheck:", "align"], ["wirecheck:", "save", "2/8"]],
     ids=["mid-analysis", "inside-the-save-transaction"],
 )
 def test_sigkill_during_an_incremental_step_leaves_the_workspace_as_before(

@@ -8,10 +8,10 @@ article whose text gives no date borrows the date context of its nearest neighbo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from wirecheck.clean import dates
-from wirecheck.clean.corpus import batch_signals, doc_lines
+from wirecheck.clean.corpus import BatchSignals, DocLines, batch_signals, doc_lines
 from wirecheck.clean.datebatch import DateState, body_words, borrow_dates
 from wirecheck.clean.document import Marked, mark_document
 from wirecheck.clean.language import article_language
@@ -22,16 +22,61 @@ from wirecheck.settings.clean import CleanSettings
 __all__ = ["clean_document", "clean_documents"]
 
 
-def clean_documents(docs: Sequence[RawDocument], settings: CleanSettings) -> list[Article]:
+# Each document cleaned with the batch's signals: the article with the date the document
+# gives by itself, and that date's evidence for the batch pass (``clean_each``; an
+# incremental run passes one that reuses stored results, ``wirecheck.incremental.clean``).
+EachFn = Callable[
+    [Sequence[RawDocument], BatchSignals, CleanSettings, Sequence[DocLines]],
+    list[tuple[Article, DateState]],
+]
+
+
+def clean_documents(
+    docs: Sequence[RawDocument], settings: CleanSettings, each: EachFn | None = None
+) -> list[Article]:
     """Clean a batch of documents (order kept); corpus-level signals use the whole batch."""
     prepared = [doc_lines(doc) for doc in docs]  # lines split and keyed once per document
     batch = batch_signals(docs, settings, prepared)
-    marked = [mark_document(d, batch, settings, p) for d, p in zip(docs, prepared, strict=True)]
-    states = [own_date(m) for m in marked]
-    ids = [Article.make_id(doc.source, doc.text) for doc in docs]
+    cleaned = (each or clean_each)(docs, batch, settings, prepared)
+    states = [state for _, state in cleaned]
+    ids = [article.id for article, _ in cleaned]
     if settings.borrow_dates:
-        borrow_dates(states, ids, settings)
-    return [_article(m, s, i) for m, s, i in zip(marked, states, ids, strict=True)]
+        borrow_dates(states, ids, settings)  # updates the states of undated articles
+    return [with_date(article, state) for article, state in cleaned]
+
+
+def clean_each(
+    docs: Sequence[RawDocument],
+    batch: BatchSignals,
+    settings: CleanSettings,
+    prepared: Sequence[DocLines],
+) -> list[tuple[Article, DateState]]:
+    """Every document marked with the batch's signals, dated by itself."""
+    out = []
+    for doc, lines in zip(docs, prepared, strict=True):
+        marked = mark_document(doc, batch, settings, lines)
+        state = own_date(marked)
+        out.append((_article(marked, state, Article.make_id(doc.source, doc.text)), state))
+    return out
+
+
+def batch_lines(
+    batch: BatchSignals, prepared: DocLines
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The part of the batch's signals a document's cleaning reads: which of its own line
+    keys are repeated across the batch, and which are stock paragraphs (``mark_document``
+    asks nothing else of the batch)."""
+    keys = set(prepared.keys)
+    return batch.repeated & keys, batch.stock & keys
+
+
+def with_date(article: Article, state: DateState) -> Article:
+    """``article`` with the date of ``state`` (after the batch pass may have lent one)."""
+    date = state.date.isoformat() if state.date else None
+    source = state.source if state.date else "not found"
+    if article.date == date and article.date_source == source:
+        return article
+    return article.model_copy(update={"date": date, "date_source": source})
 
 
 def clean_document(doc: RawDocument, settings: CleanSettings) -> Article:

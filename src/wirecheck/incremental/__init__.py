@@ -4,8 +4,12 @@
 analyses every document the workspace holds plus the new ones, so the result equals a full
 run over all of them, ids included. Work that depends on one article alone is not redone:
 extraction (two thirds of a run) is kept per article content in the workspace and reused.
-Cleaning is corpus-level (a line repeated across articles is chrome), so it runs over all
-raw documents again; stories, claims and entities are recomputed from the articles.
+Cleaning is corpus-level (a line repeated across articles is chrome): the batch's line
+signals and date borrowing run over all raw documents again, while each document's own
+cleaning is reused unless the document is new or one of its lines changed standing
+(``incremental.clean``). Provenance reuses evaluated pairs and each body's event keys
+(``incremental.pairs``), align the claim groups of unchanged stories
+(``incremental.stories``); candidate search, stories and entities are recomputed.
 
 Order: a run into an empty workspace keeps the input order (as a run without a workspace);
 once the workspace holds earlier documents, all are analysed in source order (path or URL;
@@ -13,8 +17,9 @@ the documents of one source in their stored order), so batches arriving in any o
 analysis of one run over the whole folder.
 
 Atomic: nothing is written until the analysis is done, then the new raw documents, the
-articles, the analysis, the extraction cache and the run record are written in one
-transaction; a step interrupted or killed leaves the workspace as it was before the step.
+articles, the analysis (only the rows that changed, ``Workspace.save_analysis``), the
+caches and the run record are written in one transaction; a step interrupted or killed
+leaves the workspace as it was before the step.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from wirecheck.incremental.memo import ResultCache
@@ -60,7 +66,8 @@ class Step:
     new_documents: list[RawDocument] = field(default_factory=list)
     extractions: list[tuple[str, str, str, str]] = field(default_factory=list)  # new ones
     reused: int = 0  # articles whose extraction came from the workspace
-    results: list[ResultCache] = field(default_factory=list)  # pairs, stories (new ones)
+    # new results: provenance pairs, align stories, event keys, cleaned documents
+    results: list[ResultCache] = field(default_factory=list)
 
 
 def content_key(article: Article) -> str:
@@ -109,7 +116,8 @@ def analyse_step(
     cleaner: CleanFn | None = None,
 ) -> Step:
     """Read ``paths`` and analyse them with everything in ``workspace``; nothing is written."""
-    from wirecheck.runner import default_cleaner, unique_articles
+    from wirecheck.incremental.clean import CLEANED
+    from wirecheck.runner import unique_articles
 
     stored = list(workspace.iter_raw())
     known = {Article.make_id(d.source, d.text) for d in stored}
@@ -117,12 +125,27 @@ def analyse_step(
     docs = all_documents(stored, new)
     if progress is not None:
         progress("clean", 0, len(docs))
-    articles = unique_articles((cleaner or default_cleaner())(docs, settings.clean))
+    cleaned = ResultCache(workspace, CLEANED)
+    articles = unique_articles((cleaner or reusing_cleaner(cleaned))(docs, settings.clean))
     cache = ExtractionCache(workspace)
     reusing = StoryStages(workspace, articles)
     chosen = [reusing.stage(cache.stage() if s.name == EXTRACT.name else s) for s in stages]
     result = analyze(Analysis(articles=articles, errors=errors), settings, chosen, progress)
-    return Step(result, new, cache.rows, cache.reused, reusing.caches)
+    return Step(result, new, cache.rows, cache.reused, [*reusing.caches, cleaned])
+
+
+def reusing_cleaner(cache: ResultCache) -> CleanFn:
+    """The default cleaner with each document's own work reused (``incremental.clean``);
+    where ``wirecheck.clean`` is missing, the runner's stand-in."""
+    from wirecheck.runner import default_cleaner
+
+    try:
+        from wirecheck.clean import clean_documents
+    except ImportError:
+        return default_cleaner()
+    from wirecheck.incremental.clean import CleanReuse
+
+    return partial(clean_documents, each=CleanReuse(cache).each)
 
 
 def save_step(
@@ -200,17 +223,18 @@ class ExtractionCache:
 
 class StoryStages:
     """Provenance and align stages that reuse what the workspace holds: evaluated candidate
-    pairs (``incremental.pairs``) and the claim groups of stories whose inputs did not change
-    (``incremental.stories``). Other stages pass through."""
+    pairs and the bodies' event keys (``incremental.pairs``), and the claim groups of stories
+    whose inputs did not change (``incremental.stories``). Other stages pass through."""
 
     def __init__(self, workspace: Workspace, articles: Sequence[Article]) -> None:
-        from wirecheck.incremental.pairs import PAIRS
+        from wirecheck.incremental.pairs import EVENT_KEYS, PAIRS
         from wirecheck.incremental.stories import STORIES
 
         self.keys = {a.id: content_key(a) for a in articles}
         self.pairs = ResultCache(workspace, PAIRS)
         self.stories = ResultCache(workspace, STORIES)
-        self.caches = [self.pairs, self.stories]
+        self.event_keys = ResultCache(workspace, EVENT_KEYS)
+        self.caches = [self.pairs, self.stories, self.event_keys]
 
     def stage(self, stage: Stage) -> Stage:
         if stage.name == PROVENANCE.name:
@@ -224,7 +248,9 @@ class StoryStages:
         from wirecheck.pipeline import apply_provenance
 
         keys = [self.keys[a.id] for a in analysis.articles]
-        found = build_provenance_reusing(analysis.articles, settings.provenance, self.pairs, keys)
+        found = build_provenance_reusing(
+            analysis.articles, settings.provenance, self.pairs, keys, self.event_keys
+        )
         return apply_provenance(analysis, found)
 
     def align(self, analysis: Analysis, settings: Settings) -> Analysis:

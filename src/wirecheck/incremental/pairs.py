@@ -16,23 +16,73 @@ from functools import partial
 
 import numpy as np
 
-from wirecheck.incremental.memo import ResultCache, hash_key, settings_key
+from wirecheck.incremental.memo import ResultCache, code_fingerprint, hash_key, settings_key
 from wirecheck.model import Article, Derivation
 from wirecheck.provenance import ProvenanceResult
 from wirecheck.provenance.build import build_provenance
 from wirecheck.provenance.edges import PairResult, evaluate
+from wirecheck.provenance.event_keys import EventKeys, event_keys
 from wirecheck.provenance.views import DocView
 from wirecheck.settings.provenance import ProvenanceSettings
 
 PAIRS = "provenance-pair"
+EVENT_KEYS = "event-keys"
 
 
 def build_provenance_reusing(
-    articles: Sequence[Article], settings: ProvenanceSettings, cache: ResultCache, keys: list[str]
+    articles: Sequence[Article],
+    settings: ProvenanceSettings,
+    cache: ResultCache,
+    keys: list[str],
+    event_cache: ResultCache,
 ) -> ProvenanceResult:
-    """``build_provenance`` with pair results from ``cache``; ``keys``: each article's
-    content key (``incremental.content_key``)."""
-    return build_provenance(articles, settings, partial(evaluate_reusing, cache=cache, keys=keys))
+    """``build_provenance`` with pair results from ``cache`` and event keys of bodies from
+    ``event_cache``; ``keys``: each article's content key (``incremental.content_key``)."""
+    evaluator = partial(evaluate_reusing, cache=cache, keys=keys)
+    return build_provenance(articles, settings, evaluator, partial(event_keys_reusing, event_cache))
+
+
+def event_keys_reusing(cache: ResultCache, bodies: Sequence[str]) -> list[EventKeys]:
+    """``event_keys`` of each body (a function of the body alone, half of the cost of an
+    article's view), stored under the body's hash and the provenance code's."""
+    base = hash_key(EVENT_KEYS, code_fingerprint("provenance", "model.py"))
+    keys = [hash_key(base, body) for body in bodies]
+    found = cache.lookup(keys)
+    out: list[EventKeys] = []
+    for body, key in zip(bodies, keys, strict=True):
+        if key in found:
+            out.append(_load_keys(found[key]))
+            continue
+        computed = event_keys(body)
+        found[key] = _dump_keys(computed)  # a repeated body (a wire copy) is read back
+        cache.add([(key, found[key])])
+        out.append(computed)
+    return out
+
+
+def _dump_keys(keys: EventKeys) -> str:
+    return json.dumps(
+        {
+            "figures": sorted(keys.figures),
+            "names": sorted(keys.names),
+            "dates": sorted(keys.dates),
+            "lead_dates": sorted(keys.lead_dates),
+            "lead": sorted(keys.lead),
+            "english": keys.english,
+        }
+    )
+
+
+def _load_keys(text: str) -> EventKeys:
+    data = json.loads(text)
+    return EventKeys(
+        figures=frozenset(data["figures"]),
+        names=frozenset(data["names"]),
+        dates=frozenset((int(m), int(d)) for m, d in data["dates"]),
+        lead_dates=frozenset((int(m), int(d)) for m, d in data["lead_dates"]),
+        lead=frozenset(data["lead"]),
+        english=bool(data["english"]),
+    )
 
 
 def evaluate_reusing(

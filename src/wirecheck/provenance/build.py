@@ -29,7 +29,7 @@ from wirecheck.provenance.story_link import (
     member_link,
     story_model,
 )
-from wirecheck.provenance.views import DocView, attach_lead_vectors, make_views
+from wirecheck.provenance.views import DocView, KeysFn, attach_lead_vectors, make_views
 from wirecheck.settings.provenance import ProvenanceSettings
 
 
@@ -73,13 +73,17 @@ PairEvaluator = Callable[
 
 
 def build_provenance(
-    articles: Sequence[Article], settings: ProvenanceSettings, evaluator: PairEvaluator = evaluate
+    articles: Sequence[Article],
+    settings: ProvenanceSettings,
+    evaluator: PairEvaluator = evaluate,
+    keys_of: KeysFn | None = None,
 ) -> ProvenanceResult:
     """Stories (each with its origin families) and derivation edges of ``articles``;
-    ``evaluator`` scores the candidate pairs (an incremental run reuses stored results)."""
+    ``evaluator`` scores the candidate pairs and ``keys_of`` gives the bodies' event keys
+    (an incremental run reuses stored results for both)."""
     if not articles:
         return ProvenanceResult()
-    views = make_views(articles, settings.shingle_k, settings.lead_sentences)
+    views = make_views(articles, settings.shingle_k, settings.lead_sentences, keys_of)
     attach_lead_vectors(views, settings.embed_dims, settings.lead_sentences)
     pairs, jaccard = candidate_pairs_for(views, settings)
     results = evaluator(views, pairs, settings, jaccard)

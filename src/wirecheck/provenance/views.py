@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -72,7 +72,14 @@ class DocView:
         self.gram_set = self.lead_grams = np.zeros(0, dtype=np.uint64)
 
 
-def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
+# Event keys of many bodies at once (an incremental run reads stored ones, ``incremental.pairs``).
+KeysFn = Callable[[Sequence[str]], list[EventKeys]]
+
+
+def make_view(
+    article: Article, k: int, lead_sentences: int = 3, keys: EventKeys | None = None
+) -> DocView:
+    """The view of one article; ``keys``: its body's ``event_keys`` when already known."""
     body = article.body
     masked = mask_quotes(body)
     tokens = token_hashes(masked)
@@ -94,7 +101,7 @@ def make_view(article: Article, k: int, lead_sentences: int = 3) -> DocView:
         names=name_sequence(body),
         english_share=english_share(body),
         quoted=quoted,
-        keys=event_keys(body),
+        keys=keys if keys is not None else event_keys(body),
     )
 
 
@@ -118,8 +125,13 @@ def _mostly_blank(piece: str) -> bool:
     return len(piece.strip()) < 0.5 * max(len(piece), 1)
 
 
-def make_views(articles: Sequence[Article], k: int, lead_sentences: int = 3) -> list[DocView]:
-    return [make_view(a, k, lead_sentences) for a in articles]
+def make_views(
+    articles: Sequence[Article], k: int, lead_sentences: int = 3, keys_of: KeysFn | None = None
+) -> list[DocView]:
+    if keys_of is None:
+        return [make_view(a, k, lead_sentences) for a in articles]
+    keys = keys_of([a.body for a in articles])
+    return [make_view(a, k, lead_sentences, e) for a, e in zip(articles, keys, strict=True)]
 
 
 def attach_lead_vectors(views: Sequence[DocView], dims: int, lead_sentences: int) -> None:

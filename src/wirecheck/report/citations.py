@@ -126,8 +126,17 @@ class CitationIndex:
         return list(seen.values())
 
     def spans_of(self, article_id: str) -> list[tuple[int, int, str]]:
-        spans = {(c.start, c.end, c.anchor) for c in self.citations if c.article == article_id}
-        return sorted(s for s in spans if s[0] >= 0)
+        return self.spans_by_article().get(article_id, [])
+
+    def spans_by_article(self) -> dict[str, list[tuple[int, int, str]]]:
+        """Each cited article's located spans (start, end, anchor), sorted, in one pass over
+        the citations: asking ``spans_of`` per article scanned them all for each article,
+        quadratic in the corpus for the briefing's appendix."""
+        spans: dict[str, set[tuple[int, int, str]]] = {}
+        for c in self.citations:
+            if c.start >= 0:
+                spans.setdefault(c.article, set()).add((c.start, c.end, c.anchor))
+        return {article: sorted(found) for article, found in spans.items()}
 
 
 def marked_segments(body: str, spans: list[tuple[int, int, str]]) -> list[Segment]:

@@ -91,8 +91,9 @@ def render_markdown(analysis: Analysis) -> str:
 
 def render_html(analysis: Analysis) -> str:
     view = build_view(analysis)
+    spans = view.index.spans_by_article()
     appendix = [
-        (art, marked_segments(art.body, view.index.spans_of(art.id)))
+        (art, marked_segments(art.body, spans.get(art.id, [])))
         for art in view.index.cited_articles()
     ]
     template = environment(False).get_template("briefing.html.j2")

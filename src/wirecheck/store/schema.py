@@ -7,7 +7,6 @@ round-trips through the pydantic models of ``model.py``. The schema is versioned
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -314,5 +313,8 @@ TABLE_NAMES = frozenset(
 
 
 def dumps_json(value: object) -> str:
-    """Pretty, stable JSON for files written next to the workspace (analysis.json)."""
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    """Pretty, stable JSON for files written next to the workspace (analysis.json): the
+    text of ``json.dumps(value, indent=2, ensure_ascii=False)``, written faster."""
+    from wirecheck.store.pretty import dumps_pretty
+
+    return dumps_pretty(value) + "\n"

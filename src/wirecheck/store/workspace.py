@@ -6,6 +6,7 @@ every committed batch; upserts by content-derived id make re-running idempotent.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,15 +18,23 @@ from wirecheck.store.schema import (
     ARTICLES,
     DERIVED,
     FAMILIES,
+    INSERT_CHUNK,
     LIST_ENTRIES,
     RAW,
     RUNS,
     TABLE_NAMES,
     RunRecord,
+    Table,
+    last_per_key,
 )
 
 if TYPE_CHECKING:
     import duckdb
+
+
+def _digest(data: str) -> str:
+    """MD5 hex of a record's JSON, as DuckDB's ``md5`` gives it for the stored text."""
+    return hashlib.md5(data.encode("utf-8")).hexdigest()
 
 
 class Workspace(Queries, ListStore):
@@ -91,17 +100,16 @@ class Workspace(Queries, ListStore):
 
     def save_analysis(self, analysis: Analysis) -> None:
         """Upsert the articles and replace every derived table, in one transaction; the
-        analysis covers exactly its articles (``load_analysis`` returns those)."""
+        analysis covers exactly its articles (``load_analysis`` returns those). Only rows
+        that differ from the stored ones are written (``_sync``): a later step that changed
+        a few stories rewrites those, not the whole workspace."""
 
         def work(conn: duckdb.DuckDBPyConnection) -> None:
-            for table, _ in (*DERIVED, (FAMILIES, "")):
-                conn.execute(f"DELETE FROM {table.name}")
             conn.execute("DELETE FROM screening")
             conn.execute("DELETE FROM analysis_articles")
             for table, attr in DERIVED:
-                self._insert(conn, table, getattr(analysis, attr), update=False)
-            families = [f for s in analysis.stories for f in s.families]
-            self._insert(conn, FAMILIES, families, update=False)
+                self._sync(conn, table, getattr(analysis, attr))
+            self._sync(conn, FAMILIES, [f for s in analysis.stories for f in s.families])
             rows = [
                 [e.id, m.list, m.entry, m.name, m.score, m.model_dump_json()]
                 for e in analysis.entities
@@ -113,9 +121,66 @@ class Workspace(Queries, ListStore):
             if covered:
                 self._insert_plain(conn, "analysis_articles", covered)
 
+        changed: list[Article] = []
         with self.atomic():
-            self.upsert_articles(analysis.articles)
+            self._transaction(lambda c: changed.extend(self._changed(c, analysis.articles)))
+            self.upsert_articles(changed)
             self._transaction(work)
+
+    def _changed(
+        self, conn: duckdb.DuckDBPyConnection, articles: Sequence[Article]
+    ) -> list[Article]:
+        """``articles`` not stored with the same record (new, or cleaned differently)."""
+        stored = dict(self._digests(conn, ARTICLES))
+        return [
+            a
+            for a in articles
+            if stored.get((a.id,), ("", -1))[0] != _digest(a.model_dump_json(by_alias=True))
+        ]
+
+    @staticmethod
+    def _digests(
+        conn: duckdb.DuckDBPyConnection, table: Table
+    ) -> Iterator[tuple[tuple[Any, ...], tuple[str, int]]]:
+        """(key, (MD5 of the stored record, seq)) of every row of ``table``."""
+        keys = ", ".join(f'"{k}"' for k in table.key)
+        cursor = conn.execute(f"SELECT {keys}, md5(data::VARCHAR), seq FROM {table.name}")
+        while rows := cursor.fetchmany(10_000):
+            for row in rows:
+                yield tuple(row[:-2]), (str(row[-2]), int(row[-1]))
+
+    def _sync(self, conn: duckdb.DuckDBPyConnection, table: Table, records: Sequence[Any]) -> None:
+        """Make ``table`` hold exactly ``records`` at their positions (what deleting every
+        row and inserting them gives), writing only rows whose record or position changed
+        and deleting the rows no longer there."""
+        rows = last_per_key(table, [table.row(n, r) for n, r in enumerate(records)])
+        where = [1 + [c for c, _, _ in table.columns].index(k) for k in table.key]
+        stored = dict(self._digests(conn, table))
+        write = []
+        for row in rows:
+            key = tuple(row[i] for i in where)
+            if stored.pop(key, None) != (_digest(row[-1]), row[0]):
+                write.append((key, row))
+        stale = [*stored, *(key for key, _ in write)]  # gone, or to be written anew
+        for start in range(0, len(stale), INSERT_CHUNK):
+            self._delete_keys(conn, table, stale[start : start + INSERT_CHUNK])
+        written = [row for _, row in write]
+        for start in range(0, len(written), INSERT_CHUNK):
+            chunk = written[start : start + INSERT_CHUNK]
+            columns = [list(col) for col in zip(*chunk, strict=True)]
+            conn.execute(table.insert_sql(update=False), columns)
+
+    @staticmethod
+    def _delete_keys(
+        conn: duckdb.DuckDBPyConnection, table: Table, keys: Sequence[tuple[Any, ...]]
+    ) -> None:
+        types = {c: t for c, t, _ in table.columns}
+        lists = ", ".join(f'unnest(?::{types[k]}[]) AS "{k}"' for k in table.key)
+        match = " AND ".join(f'{table.name}."{k}" = d."{k}"' for k in table.key)
+        conn.execute(
+            f"DELETE FROM {table.name} USING (SELECT {lists}) d WHERE {match}",
+            [list(col) for col in zip(*keys, strict=True)],
+        )
 
     def load_analysis(self) -> Analysis:
         """The stored analysis: the articles it covers (in its order) with its derived tables,
