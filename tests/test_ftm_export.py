@@ -76,17 +76,9 @@ def _analysis() -> Analysis:
             recipient="Noone",
         ),
         ClaimGroup(id="c3", kind=ClaimKind.QUOTE, text="a quote"),
-        ClaimGroup(
-            id="c4",
-            kind=ClaimKind.SUPPLY,
-            text="e-acme -> Russia: not drones",
-            supplier="e-acme",
-            recipient="Russia",
-            goods="drones",
-            stance=ClaimStance.DENIED,
-            mentions=[mention],
-        ),
     ]
+    denied = {"id": "c4", "goods": "drones", "stance": ClaimStance.DENIED}
+    claims.append(claims[0].model_copy(update=denied))
     return Analysis(articles=articles, entities=entities, claims=claims)
 
 
