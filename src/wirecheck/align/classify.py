@@ -29,9 +29,9 @@ _REST_WORDS = 2
 SEVERITY = ("number", "negation", "title", "direction", "hedge", "quote")
 
 # Words naming the clock a time is told by, right after it ("0000 GMT", "5 p.m. local
-# time", "02 h 00, heure suisse", "17.00 Uhr"); the tokens' keys.
+# time", "09 h 30, heure de Paris", "14.00 Uhr"); the tokens' keys.
 _ZONE_WORDS = frozenset({"gmt", "utc", "local", "time", "heure", "hora", "ora", "uhr"})
-# Parts of a clock time besides its figures ("02 h 00", "8 a.m.").
+# Parts of a clock time besides its figures ("09 h 30", "8 a.m.").
 _CLOCK_PARTS = frozenset({"h", "am", "pm"})
 
 
@@ -126,8 +126,8 @@ def _clock_zone(doc: Doc, start: int) -> tuple[str, ...] | None:
 
 
 def _other_clock(a: Doc, a_from: int, b: Doc, b_from: int) -> bool:
-    """Both versions give a time told by a named clock, and not the same one ("00H00 GMT" /
-    "02 h 00, heure suisse"): one moment told in two zones, not a changed figure."""
+    """Both versions give a time told by a named clock, and not the same one ("07H30 GMT" /
+    "09 h 30, heure de Paris"): one moment told in two zones, not a changed figure."""
     za, zb = _clock_zone(a, a_from), _clock_zone(b, b_from)
     return za is not None and zb is not None and za != zb
 
