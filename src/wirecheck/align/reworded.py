@@ -254,16 +254,18 @@ def reworded_changes(docs: dict[str, Doc], ctx: Context, settings: ChangeSetting
     firm: list[Change] = []
     ties: list[Tie] = []
     versioned: set[tuple[str, int]] = set()  # (doc, first token) of sentences a kin matched
-    for family in _family_groups(docs, ctx):
-        text = {d: doc_sentences(docs[d]) for d in family}
+    families = _family_groups(docs, ctx)
+    stories = [story for story in ctx.by_story(list(docs)).values()
+               if len({ctx.families[d] for d in story}) > 1]
+    # each text split once, read by both passes (single texts of one-family stories by none)
+    needed = {d for group in [*families, *stories] for d in group}
+    text = {d: doc_sentences(docs[d]) for d in needed}
+    for family in families:
         for a_id in family:
             for s in text[a_id]:
                 if _judge(s, a_id, family, text, ctx, settings, firm, ties):
                     versioned.add((a_id, s.first))
-    for story in ctx.by_story(list(docs)).values():
-        if len({ctx.families[d] for d in story}) < 2:
-            continue
-        text = {d: doc_sentences(docs[d]) for d in story}
+    for story in stories:
         for a_id in story:
             others = [b for b in story if ctx.families[b] != ctx.families[a_id]]
             for s in text[a_id]:

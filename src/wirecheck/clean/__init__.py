@@ -70,10 +70,14 @@ def batch_lines(
     return batch.repeated & keys, batch.stock & keys
 
 
+def _date_fields(state: DateState) -> tuple[str | None, str | None]:
+    """The article's ``date`` and ``date_source`` from the date evidence."""
+    return (state.date.isoformat(), state.source) if state.date else (None, "not found")
+
+
 def with_date(article: Article, state: DateState) -> Article:
     """``article`` with the date of ``state`` (after the batch pass may have lent one)."""
-    date = state.date.isoformat() if state.date else None
-    source = state.source if state.date else "not found"
+    date, source = _date_fields(state)
     if article.date == date and article.date_source == source:
         return article
     return article.model_copy(update={"date": date, "date_source": source})
@@ -124,13 +128,14 @@ def _article(state: Marked, when: DateState, article_id: str) -> Article:
     if not title and body and (lead := lead_title(body)) is not None:
         title, title_reason = lead
     language, language_source = article_language(doc.language, body)
+    date, date_source = _date_fields(when)
     return Article(
         id=article_id,
         source=doc.source,
         title=title,
         title_reason=title_reason,
-        date=when.date.isoformat() if when.date else None,
-        date_source=when.source if when.date else "not found",
+        date=date,
+        date_source=date_source,
         outlet=doc.outlet,
         byline=state.byline,
         language=language,

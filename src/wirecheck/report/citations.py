@@ -125,13 +125,9 @@ class CitationIndex:
                 seen[art.id] = art
         return list(seen.values())
 
-    def spans_of(self, article_id: str) -> list[tuple[int, int, str]]:
-        return self.spans_by_article().get(article_id, [])
-
     def spans_by_article(self) -> dict[str, list[tuple[int, int, str]]]:
         """Each cited article's located spans (start, end, anchor), sorted, in one pass over
-        the citations: asking ``spans_of`` per article scanned them all for each article,
-        quadratic in the corpus for the briefing's appendix."""
+        the citations (one scan per article was quadratic in the corpus for the appendix)."""
         spans: dict[str, set[tuple[int, int, str]]] = {}
         for c in self.citations:
             if c.start >= 0:
