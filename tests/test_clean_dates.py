@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 from hypothesis import given
@@ -81,9 +82,11 @@ def test_undated_article_borrows_from_similar_article_and_resolves_its_weekday()
     dated = "Published: March 8, 2025\n\n" + STORY.format(when="on Friday")
     weekday_only = STORY.format(when="on Thursday")
     nothing = STORY.format(when="this week")
-    # the third text's nearest neighbour is the second (same words): it takes that date
+    # the two undated texts are each other's nearest: the stronger link to the dated text
+    # (the third's: it has no other word of its own) is taken first, then the second
+    # resolves its weekday against the third
     assert _batch(dated, weekday_only, nothing, UNRELATED) == [
-        "2025-03-08", "2025-03-06", "2025-03-06", None
+        "2025-03-08", "2025-03-06", "2025-03-08", None
     ]
     assert _batch(dated, nothing, UNRELATED) == ["2025-03-08", "2025-03-08", None]
 
@@ -123,13 +126,15 @@ def test_story_grouping_reads_only_dates_the_text_carries() -> None:
     texts = [dated, weekday_only, STORY.format(when="this week")]
     docs = [RawDocument(source=f"mem://{i}", text=t) for i, t in enumerate(texts)]
     arts = clean_documents(docs, SETTINGS)
-    assert [a.date for a in arts] == ["2025-03-08", "2025-03-06", "2025-03-06"]
+    # the third text is as similar to both and takes the dated one's date (the stronger
+    # link to a dated text: test_undated_article_borrows_from_similar_article_...)
+    assert [a.date for a in arts] == ["2025-03-08", "2025-03-06", "2025-03-08"]
     assert arts[2].date_source is not None and arts[2].date_source.startswith("date of similar")
     own, named_weekday, borrowed = make_views(arts, 5)
     assert own.own_day == own.day == date(2025, 3, 8).toordinal()
     # the text names its weekday: its resolved date is its own
     assert named_weekday.own_day == date(2025, 3, 6).toordinal()
-    assert borrowed.day == date(2025, 3, 6).toordinal()  # shown, and read across languages
+    assert borrowed.day == date(2025, 3, 8).toordinal()  # shown, and read across languages
     assert borrowed.own_day is None
     assert days_apart(own, named_weekday) == 2
     assert days_apart(own, borrowed) is None  # no "far apart" penalty from a borrowed date
@@ -170,3 +175,45 @@ def test_a_weekday_resolves_against_its_own_report_not_a_template_sibling() -> N
     )
     dates = _batch(undated, own_report, *(_sibling(i) for i in range(40)))
     assert dates[0] == "2025-06-19"  # the Thursday before the own report's Friday
+
+
+def _unrelated(i: int) -> str:
+    words = " ".join(_invented(1000 + 9 * i + k).lower() for k in range(9))
+    return f"Published: March {1 + i % 28}, 2025\n\nThe weather stayed {words} all week."
+
+
+def test_rare_names_outweigh_a_common_template_in_a_mixed_batch() -> None:
+    """Among other news (100 unrelated texts), the template's words are rarer than in a
+    batch of siblings alone and outnumber the names the own report shares: ranked by an
+    idf-weighted Jaccard the article took a sibling's January date; by the idf cosine
+    (squared weights) the names decide."""
+    undated = TEMPLATE.format(country="Veloria", day="Thursday", minister="Ada Morrow",
+                              firms="Brask Optics and Harrow Lens Works")
+    own_report = (
+        "Published: June 20, 2025\n\nVeloria has named Brask Optics and Harrow Lens Works as "
+        "suppliers of drone parts, in a report Ada Morrow put before parliament.\n\n"
+        "Brask Optics said it would contest the findings; Harrow Lens Works did not reply.\n\n"
+        "Lawmakers from the opposition asked why the inspections began only this spring."
+    )
+    others = [*(_sibling(i) for i in range(40)), *(_unrelated(i) for i in range(100))]
+    assert _batch(undated, own_report, *others)[0] == "2025-06-19"
+
+
+def test_borrowed_dates_do_not_depend_on_the_order_of_the_batch() -> None:
+    """Dates spread along the strongest similarities first, whatever the input order (a
+    pass over the waiting texts in input order gave a weakly similar text the date of
+    whichever lender happened to be dated first)."""
+    undated = TEMPLATE.format(country="Veloria", day="Thursday", minister="Ada Morrow",
+                              firms="Brask Optics and Harrow Lens Works")
+    texts = [undated, *(_sibling(i) for i in range(12)), *(_unrelated(i) for i in range(20))]
+    texts += [t.split("\n\n", 1)[1] for t in texts[1:7]]  # undated copies of six siblings
+    first = _dates_by_text(texts)
+    for seed in (1, 2, 3):
+        assert _dates_by_text(random.Random(seed).sample(texts, len(texts))) == first
+
+
+def _dates_by_text(texts: list[str]) -> dict[str, str | None]:
+    """Dates of a batch whose sources name the text, not its place in the batch (an
+    article's id comes from its source and text)."""
+    docs = [RawDocument(source=f"mem://{hash(t)}", text=t) for t in texts]
+    return {a.source: a.date for a in clean_documents(docs, SETTINGS)}

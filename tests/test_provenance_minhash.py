@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirecheck.provenance.candidates import semantic_candidates
+from wirecheck.provenance.candidates import marker_candidates, semantic_candidates
 from wirecheck.provenance.minhash import (
     band_keys,
     candidate_pairs,
@@ -99,6 +99,23 @@ def test_semantic_candidates_respect_date_window() -> None:
     pairs, sims = semantic_candidates(v, days, ProvenanceSettings(knn_k=3, knn_min_cosine=0.5))
     assert pairs.tolist() == [[0, 1]]  # doc 2 is out of the window; doc 3 is orthogonal
     assert sims[0] > 0.9
+
+
+def test_marker_candidates_need_fewer_markers_when_both_dates_agree() -> None:
+    """Three rare names link two texts dated within the window; with an undated side they
+    need four (no date to confirm the occasion); dated far apart, none links them."""
+    three = ["ada morrow", "brask optics", "veloria"]
+    four = [*three, "harrow"]
+    markers = [three, three, three, four, four, three, three]
+    days = np.array([100, 102, 200, -1, 101, -1, 300])
+    pairs = marker_candidates(markers, days, ProvenanceSettings()).tolist()
+    assert [0, 1] in pairs  # three markers, dates two days apart
+    assert [3, 4] in pairs  # four markers, one side undated
+    assert [0, 5] not in pairs and [1, 5] not in pairs  # three markers, undated side
+    assert [0, 2] not in pairs and [2, 6] not in pairs  # dated too far apart
+    lent = np.array([100, 102, 200, -1, 101, 101, 300])  # text 5 shows a date lent to it
+    pairs = marker_candidates(markers, days, ProvenanceSettings(), lent).tolist()
+    assert [0, 5] in pairs and [1, 5] in pairs and [2, 5] not in pairs
 
 
 @settings(max_examples=50, deadline=None)

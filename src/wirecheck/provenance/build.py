@@ -59,7 +59,8 @@ def wording_free_candidates(views: Sequence[DocView], settings: ProvenanceSettin
     markers = [
         set(v.numbers) | {t for t in v.terms if not t[:1].isdigit()} | _keys(v) for v in views
     ]
-    return merge_pairs(sem, marker_candidates([sorted(m) for m in markers], days, settings))
+    shown = day_numbers([v.day for v in views])
+    return merge_pairs(sem, marker_candidates([sorted(m) for m in markers], days, settings, shown))
 
 
 def _keys(view: DocView) -> set[str]:

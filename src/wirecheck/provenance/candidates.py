@@ -6,6 +6,7 @@ Pure batch functions; the pairs are (i, j) row indices with i < j.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import combinations
 
@@ -122,9 +123,13 @@ def merge_pairs(*sets: Pairs) -> Pairs:
 
 
 def marker_candidates(
-    markers: Sequence[Sequence[str]], days: npt.NDArray[np.int64], settings: ProvenanceSettings
+    markers: Sequence[Sequence[str]],
+    days: npt.NDArray[np.int64],
+    settings: ProvenanceSettings,
+    shown_days: npt.NDArray[np.int64] | None = None,
 ) -> Pairs:
-    """Pairs that share ``marker_min_shared`` or more rare figures and names, any language.
+    """Pairs that share ``marker_min_shared`` or more rare figures and names, any language
+    (``marker_min_shared_dated`` when both show dates within the window, ``_markers_needed``).
 
     A translation shares no wording and its lead embedding (an English model) lands far
     from its source, but it keeps the source's numbers and names. Only markers found in at
@@ -139,14 +144,26 @@ def marker_candidates(
             continue
         for i, j in combinations(rows, 2):
             counts[(i, j)] = counts.get((i, j), 0) + 1
-    found = [
-        p
-        for p, c in counts.items()
-        if c >= settings.marker_min_shared and _near(days, p, settings.date_window_days)
-    ]
+    shown = days if shown_days is None else shown_days
+    found = [p for p, c in counts.items() if c >= _markers_needed(days, shown, p, settings)]
     return np.array(found, dtype=np.int64).reshape(-1, 2)
 
 
-def _near(days: npt.NDArray[np.int64], pair: tuple[int, int], window: int) -> bool:
+def _markers_needed(
+    days: npt.NDArray[np.int64],
+    shown: npt.NDArray[np.int64],
+    pair: tuple[int, int],
+    settings: ProvenanceSettings,
+) -> int | float:
+    """Shared markers a pair needs: fewer when the dates the two texts show (their own, or
+    one taken from a similar text) lie within the window, so agree on the occasion; none
+    will do when their own dates are further apart. A text with no date at all gives no
+    such check: a later occasion's report repeats the first day's names and figures, and
+    an undated translation of the first day's report would link it in (docs/provenance.md)."""
     a, b = int(days[pair[0]]), int(days[pair[1]])
-    return a == _NO_DATE or b == _NO_DATE or abs(a - b) <= window
+    if a != _NO_DATE and b != _NO_DATE and abs(a - b) > settings.date_window_days:
+        return math.inf
+    sa, sb = int(shown[pair[0]]), int(shown[pair[1]])
+    if sa != _NO_DATE and sb != _NO_DATE and abs(sa - sb) <= settings.date_window_days:
+        return settings.marker_min_shared_dated
+    return settings.marker_min_shared

@@ -49,6 +49,11 @@ class ProvenanceSettings(BaseModel):
     # source's (realdev translations share a median of 3 capitalised names plus figures);
     # the document-frequency cap keeps the pair count bounded on large corpora.
     marker_min_shared: int = 4
+    # ... and this many when both texts show dates within ``date_window_days`` (their own or
+    # one lent by a similar text; own dates further apart never pair): own reports of one
+    # event by different outlets share its rare names (officials, firms) and a figure or
+    # two, not four. Measured in docs/provenance.md ("Own reports that no candidate joined").
+    marker_min_shared_dated: int = 3
     marker_max_df: int = 50
 
     # --- alignment
