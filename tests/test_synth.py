@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -192,3 +193,21 @@ def test_independent_originals_of_a_story_have_distinct_outlets() -> None:
         assert len(outlets) == len(set(outlets)), outlets
         multi += len(outlets) > 1
     assert multi > 50
+
+
+def test_a_weekday_the_text_names_is_its_story_date(
+    corpus: tuple[dict[str, str], dict[str, Any]],
+) -> None:
+    """An original's "on Tuesday" is the weekday of its story's date (it was drawn at
+    random: a weekday resolved against a copy's date fell up to six days off)."""
+    texts, gold = corpus
+    story_date = {k: gold["stories"][a["story"]]["date"] for k, a in gold["articles"].items()}
+    named = 0
+    for key, article in gold["articles"].items():
+        if article["form"] != "original":
+            continue
+        for weekday in re.findall(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                                  r"Sunday)\b", texts[key]):
+            named += 1
+            assert weekday == date.fromisoformat(story_date[key]).strftime("%A"), key
+    assert named >= 20

@@ -11,14 +11,23 @@ import random
 from wirecheck.synth import lexicon as lx
 from wirecheck.synth import names
 from wirecheck.synth.names import between, pick
-from wirecheck.synth.prose import Event, Origins, approx, backgrounds, quote, shuffle_tail, variant
+from wirecheck.synth.prose import (
+    Event,
+    Origins,
+    approx,
+    backgrounds,
+    event_weekday,
+    quote,
+    shuffle_tail,
+    variant,
+)
 from wirecheck.synth.records import Para, StoryFacts
 
 
 def strike_event(rng: random.Random, n_origins: int, shared: list[names.Company]) -> Event:
     country, cargo = pick(rng, lx.PORT_COUNTRIES), pick(rng, lx.CARGOES)
     port = f"{pick(rng, lx.PORT_NAMES)} {names.word(rng)}"
-    weekday, offset = pick(rng, lx.WEEKDAYS), between(rng, 0, 3)
+    weekday, offset = event_weekday(rng), between(rng, 0, 3)
     operator = names.company(rng, lx.LOGISTICS_SECTORS)
     union = f"{port} {pick(rng, ('Port Workers', 'Dockers', 'Stevedores'))} Union"
     leader, minister = names.person(rng, "union president"), names.person(rng, "Labour Minister")

@@ -18,6 +18,7 @@ from wirecheck.synth.prose import (
     Event,
     Origins,
     backgrounds,
+    event_weekday,
     join,
     percent,
     quote,
@@ -69,7 +70,7 @@ def draw_cast(rng: random.Random) -> Cast:
         share=between(rng, 35, 91),
         value=between(rng, 40, 900),
         conflict=rng.random() < 0.4,  # 40%: independent origins disagree on the share
-        weekday=pick(rng, lx.WEEKDAYS),
+        weekday=event_weekday(rng),
         said=quote(rng),
         offset=between(rng, 0, 3),
     )

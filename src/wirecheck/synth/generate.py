@@ -21,6 +21,8 @@ from typing import Any
 from wirecheck.synth import derive, names
 from wirecheck.synth.events import EVENTS, Event
 from wirecheck.synth.gold import GoldBuilder, write_gold
+from wirecheck.synth.lexicon import WEEKDAYS
+from wirecheck.synth.prose import with_event_weekday
 from wirecheck.synth.records import Doc, StoryFacts
 
 N_SITES = 18  # copy sites: few enough that chrome repeats across many stories
@@ -83,6 +85,8 @@ def make_story(seed: int, index: int, state: _State) -> tuple[StoryFacts, list[D
     shared = [names.pick(rng, state.accused)] if state.accused else []
     event = write(rng, 1 + _pick(rng, ORIGIN_WEIGHTS), shared)
     day = (FIRST_DAY + timedelta(days=names.between(rng, 0, 365))).isoformat()
+    weekday = WEEKDAYS[date.fromisoformat(day).weekday()]
+    event.origins = with_event_weekday(event.origins, weekday)
     docs = _originals(rng, event, day)
     others = list(state.titles)
     for i in range(len(docs)):

@@ -209,7 +209,9 @@ PORT_COUNTRIES = ("Chile", "Peru", "Namibia", "Indonesia", "Brazil", "South Afri
 PORT_NAMES = ("Port", "Puerto", "Porto", "Bahia", "Cape")  # + an invented word
 CARGOES = ("copper concentrate", "iron ore", "soybeans", "coal", "lithium concentrate", "timber")
 MINERALS = ("lithium", "copper", "nickel", "cobalt", "graphite", "zinc")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# stands for the weekday of the story's date in a text written before the date is drawn
+EVENT_WEEKDAY = "<event weekday>"
 MONTHS = (
     "January",
     "February",

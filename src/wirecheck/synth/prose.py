@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wirecheck.synth import lexicon as lx
 from wirecheck.synth import names
@@ -22,6 +22,24 @@ class Event:
 
 
 EventFn = Callable[[random.Random, int, list[names.Company]], Event]
+
+
+def event_weekday(rng: random.Random) -> str:
+    """The weekday a lead names ("on Tuesday"): the story's own, filled in once its date is
+    drawn (``with_event_weekday``). It was drawn at random, so a text said "on Tuesday" of
+    an event dated a Sunday, and a weekday resolved against a copy's date fell up to six
+    days before the story's date. The draw is kept (one ``random()`` call) so that every
+    other text of a corpus stays as it was."""
+    pick(rng, lx.WEEKDAYS)
+    return lx.EVENT_WEEKDAY
+
+
+def with_event_weekday(origins: Origins, weekday: str) -> Origins:
+    """``origins`` with the placeholder of ``event_weekday`` replaced by ``weekday``."""
+    return [
+        (title, [replace(p, text=p.text.replace(lx.EVENT_WEEKDAY, weekday)) for p in paras])
+        for title, paras in origins
+    ]
 
 
 def background(rng: random.Random, fact: str) -> Para:
