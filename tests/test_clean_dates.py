@@ -162,18 +162,21 @@ def _sibling(i: int) -> str:
         firms=f"{names[3]} Tools and {names[4]} Metals")
 
 
+# an undated report naming its weekday, and a rewrite of it by another outlet, dated
+UNDATED_REPORT = TEMPLATE.format(country="Veloria", day="Thursday", minister="Ada Morrow",
+                                 firms="Brask Optics and Harrow Lens Works")
+OWN_REPORT = (
+    "Published: June 20, 2025\n\nVeloria has named Brask Optics and Harrow Lens Works as "
+    "suppliers of drone parts, in a report Ada Morrow put before parliament.\n\n"
+    "Brask Optics said it would contest the findings; Harrow Lens Works did not reply.\n\n"
+    "Lawmakers from the opposition asked why the inspections began only this spring."
+)
+
+
 def test_a_weekday_resolves_against_its_own_report_not_a_template_sibling() -> None:
     """Texts of other events written from one template share more words than a rewrite of
     the article's own report; the rare names it shares decide the anchor."""
-    undated = TEMPLATE.format(country="Veloria", day="Thursday", minister="Ada Morrow",
-                              firms="Brask Optics and Harrow Lens Works")
-    own_report = (
-        "Published: June 20, 2025\n\nVeloria has named Brask Optics and Harrow Lens Works as "
-        "suppliers of drone parts, in a report Ada Morrow put before parliament.\n\n"
-        "Brask Optics said it would contest the findings; Harrow Lens Works did not reply.\n\n"
-        "Lawmakers from the opposition asked why the inspections began only this spring."
-    )
-    dates = _batch(undated, own_report, *(_sibling(i) for i in range(40)))
+    dates = _batch(UNDATED_REPORT, OWN_REPORT, *(_sibling(i) for i in range(40)))
     assert dates[0] == "2025-06-19"  # the Thursday before the own report's Friday
 
 
@@ -187,25 +190,15 @@ def test_rare_names_outweigh_a_common_template_in_a_mixed_batch() -> None:
     batch of siblings alone and outnumber the names the own report shares: ranked by an
     idf-weighted Jaccard the article took a sibling's January date; by the idf cosine
     (squared weights) the names decide."""
-    undated = TEMPLATE.format(country="Veloria", day="Thursday", minister="Ada Morrow",
-                              firms="Brask Optics and Harrow Lens Works")
-    own_report = (
-        "Published: June 20, 2025\n\nVeloria has named Brask Optics and Harrow Lens Works as "
-        "suppliers of drone parts, in a report Ada Morrow put before parliament.\n\n"
-        "Brask Optics said it would contest the findings; Harrow Lens Works did not reply.\n\n"
-        "Lawmakers from the opposition asked why the inspections began only this spring."
-    )
     others = [*(_sibling(i) for i in range(40)), *(_unrelated(i) for i in range(100))]
-    assert _batch(undated, own_report, *others)[0] == "2025-06-19"
+    assert _batch(UNDATED_REPORT, OWN_REPORT, *others)[0] == "2025-06-19"
 
 
 def test_borrowed_dates_do_not_depend_on_the_order_of_the_batch() -> None:
     """Dates spread along the strongest similarities first, whatever the input order (a
     pass over the waiting texts in input order gave a weakly similar text the date of
     whichever lender happened to be dated first)."""
-    undated = TEMPLATE.format(country="Veloria", day="Thursday", minister="Ada Morrow",
-                              firms="Brask Optics and Harrow Lens Works")
-    texts = [undated, *(_sibling(i) for i in range(12)), *(_unrelated(i) for i in range(20))]
+    texts = [UNDATED_REPORT, *(_sibling(i) for i in range(12)), *(_unrelated(i) for i in range(20))]
     texts += [t.split("\n\n", 1)[1] for t in texts[1:7]]  # undated copies of six siblings
     first = _dates_by_text(texts)
     for seed in (1, 2, 3):
