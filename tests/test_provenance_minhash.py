@@ -108,7 +108,7 @@ def test_marker_candidates_need_fewer_markers_when_both_dates_agree() -> None:
     four = [*three, "harrow"]
     markers = [three, three, three, four, four, three, three]
     days = np.array([100, 102, 200, -1, 101, -1, 300])
-    pairs = marker_candidates(markers, days, ProvenanceSettings()).tolist()
+    pairs = marker_candidates(markers, days, ProvenanceSettings(), days).tolist()
     assert [0, 1] in pairs  # three markers, dates two days apart
     assert [3, 4] in pairs  # four markers, one side undated
     assert [0, 5] not in pairs and [1, 5] not in pairs  # three markers, undated side

@@ -126,7 +126,7 @@ def marker_candidates(
     markers: Sequence[Sequence[str]],
     days: npt.NDArray[np.int64],
     settings: ProvenanceSettings,
-    shown_days: npt.NDArray[np.int64] | None = None,
+    shown: npt.NDArray[np.int64],
 ) -> Pairs:
     """Pairs that share ``marker_min_shared`` or more rare figures and names, any language
     (``marker_min_shared_dated`` when both show dates within the window, ``_markers_needed``).
@@ -144,7 +144,6 @@ def marker_candidates(
             continue
         for i, j in combinations(rows, 2):
             counts[(i, j)] = counts.get((i, j), 0) + 1
-    shown = days if shown_days is None else shown_days
     found = [p for p, c in counts.items() if c >= _markers_needed(days, shown, p, settings)]
     return np.array(found, dtype=np.int64).reshape(-1, 2)
 
