@@ -214,3 +214,67 @@ def test_seed_edge_decided_by_the_fitted_model(
     assert edge.explanation.score >= model.threshold
     weights = {f.name: f.weight for f in edge.explanation.features}
     assert weights == pytest.approx(dict(model.weights))
+
+
+def _plant_report(firm: str, chief: str, cost: int, staff: int, quote: str) -> list[str]:
+    """One kind of event written up alike: the firm, its chief, its figures and what the
+    chief said change; the place, the year and the wording stay."""
+    return [
+        f"{firm} opened a new assembly plant in Chile on Monday, saying it would double its "
+        "output of pump housings for customers abroad by 2026.",
+        f'"{quote}," chief executive {chief} said.',
+        f"The plant cost ${cost} million and will employ {staff} people.",
+    ]
+
+
+PLANT_A = ("Brisvale Components", "Maren Tollis", 312, 640, "We waited years for this site")
+PLANT_B = ("Tarnwick Engineering", "Odile Franck", 198, 410, "Our buyers asked us to be closer")
+
+
+def test_two_events_written_alike_that_share_only_places_and_years_stay_apart() -> None:
+    from wirecheck.provenance.evidence import ordered
+    from wirecheck.provenance.story_features import event_similarity
+    from wirecheck.provenance.views import attach_lead_vectors, make_views
+
+    arts = [
+        article("plantA", _plant_report(*PLANT_A)),
+        article("plantB", _plant_report(*PLANT_B)),
+    ]
+    views = make_views(arts, SETTINGS.shingle_k)
+    attach_lead_vectors(views, SETTINGS.embed_dims, SETTINGS.lead_sentences)
+    score, expl = event_similarity(ordered(views[0], views[1], SETTINGS), None)
+    values = {f.name: f.value for f in expl.features}
+    assert values["shared_markers"] >= 0.25  # places and the year: the old link said "same"
+    assert values["no_specific_markers"] == 1.0  # no firm, person or figure in common
+    assert score < SETTINGS.story_link_min
+    result = build_provenance(arts, SETTINGS)
+    assert len(result.stories) == 2
+
+
+def test_a_rewrite_of_one_event_keeps_its_specific_markers_and_its_story() -> None:
+    original = _plant_report(*PLANT_A)
+    rewrite = [
+        "Brisvale Components has started work at a new assembly site in Chile, where it "
+        "plans to make twice as many pump housings for buyers abroad by 2026.",
+        'Chief executive Maren Tollis said: "We waited years for this site."',
+        "The site cost $312 million and will give work to 640 people.",
+    ]
+    result = build_provenance([article("orig", original), article("rw", rewrite)], SETTINGS)
+    assert len(result.stories) == 1
+
+
+def test_years_and_places_are_the_generic_markers() -> None:
+    from wirecheck.provenance.generic import specific_markers
+
+    terms = {"2024", "iran's", "netherlands", "chile", "am", "brisvale components", "312"}
+    assert specific_markers(terms) == {"am", "brisvale components", "312"}
+
+
+def test_a_short_form_inside_a_long_one_is_a_shared_specific_marker() -> None:
+    from wirecheck.provenance.text import marker_overlap, nested_overlap
+
+    summary = {"brisvale components llc of chile", "industry minister maren tollis"}
+    report = {"brisvale components llc", "maren tollis", "tarnwick", "odile franck", "312"}
+    assert marker_overlap(summary, report) == 0.0
+    assert nested_overlap(summary, report) == 1.0
+    assert nested_overlap({"maren tollis"}, {"maren tollison"}) == 0.0  # whole words only

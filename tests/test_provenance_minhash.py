@@ -143,11 +143,13 @@ def test_estimated_jaccard_is_the_same_in_chunks() -> None:
 @given(
     st.floats(-1.0, 1.0),
     st.floats(0.0, 1.0),
+    st.floats(0.0, 1.0),
     st.one_of(st.none(), st.integers(0, 40)),
 )
 def test_story_score_without_explanation_is_the_explained_score(
-    cos: float, markers: float, apart: int | None
+    cos: float, markers: float, specific: float, apart: int | None
 ) -> None:
     from wirecheck.provenance.story_features import combine, combine_score
 
-    assert combine_score(cos, markers, apart) == combine(cos, markers, apart).score
+    explained = combine(cos, markers, specific, apart).score
+    assert combine_score(cos, markers, specific, apart) == explained

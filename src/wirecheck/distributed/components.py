@@ -54,6 +54,7 @@ class Point:
     day: int | None
     keys: EventKeys | None = None
     own_day: int | None = None
+    specific: frozenset[str] = frozenset()
 
 
 def _empty() -> Batch:
@@ -225,7 +226,14 @@ def _component_tasks(
     tasks = []
     for c, us in shared.items():
         points = {
-            i: Point(views[i].vector, views[i].terms, views[i].day, views[i].keys, views[i].own_day)
+            i: Point(
+                views[i].vector,
+                views[i].terms,
+                views[i].day,
+                views[i].keys,
+                views[i].own_day,
+                views[i].specific,
+            )
             for u in us
             for i in units[u]
         }

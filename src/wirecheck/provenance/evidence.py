@@ -9,6 +9,7 @@ import numpy as np
 
 from wirecheck.provenance.align import Alignment, Match, align, lexical_matches, shared_runs
 from wirecheck.provenance.minhash import in_sorted
+from wirecheck.provenance.text import marker_overlap
 from wirecheck.provenance.views import DocView
 from wirecheck.settings.provenance import ProvenanceSettings
 
@@ -90,8 +91,7 @@ class PairEvidence:
     @cached_property
     def term_overlap(self) -> float:
         """Overlap of salient markers (names, numbers) relative to the smaller set."""
-        small = min(len(self.a.terms), len(self.b.terms))
-        return len(self.a.terms & self.b.terms) / small if small else 0.0
+        return marker_overlap(self.a.terms, self.b.terms)
 
     @cached_property
     def markers_kept(self) -> float:

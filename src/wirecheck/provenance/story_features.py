@@ -20,6 +20,7 @@ from wirecheck.model import Derivation, Explanation, FeatureScore
 from wirecheck.provenance.align import sentence_markers
 from wirecheck.provenance.event_keys import EventKeys
 from wirecheck.provenance.evidence import PairEvidence
+from wirecheck.provenance.text import marker_overlap, nested_overlap
 
 # (name, weight): the event similarity is the weighted sum of these values, clipped to [0, 1].
 # "few_markers" is a qualifier: texts on one event share names and numbers; two events
@@ -28,6 +29,7 @@ STORY_WEIGHTS = {
     "lead_semantic": 0.4,
     "shared_markers": 0.6,
     "few_markers": -0.3,
+    "no_specific_markers": -0.2,
     "far_apart": -0.6,
 }
 # "far_apart" qualifier: reports of one event appear within days; the synthetic corpus's
@@ -35,6 +37,19 @@ STORY_WEIGHTS = {
 # It starts at FAR_DAYS apart and is full at twice that.
 FAR_DAYS = 7
 FEW_MARKERS = 0.25  # marker overlap below which the qualifier starts to count
+# "no_specific_markers" qualifier: two events of one beat written alike share its places and
+# years (``generic.py``) but none of each other's parties, people or figures. Cut and weight
+# chosen by cross-validation over the story folds (docs/provenance.md, "Markers of the beat").
+FEW_SPECIFIC = 0.1
+
+
+def specific_shared(a: StoryPoint, b: StoryPoint) -> float:
+    """Overlap of the two texts' specific markers. Below the cut, a short form held by a long
+    one counts too ("Altquist Components LLC" in "Altquist Components LLC of Thailand": a
+    summary keeps the long forms); above it the qualifier reads nothing more, and the exact
+    overlap is all the ~1M pairs of a large batch pay for."""
+    exact = marker_overlap(a.specific, b.specific)
+    return exact if exact >= FEW_SPECIFIC else nested_overlap(a.specific, b.specific)
 # Static-model lead cosines: unrelated news ~0.3-0.45, same event ~0.6-0.9 (own pairs);
 # mapped linearly from [COS_FLOOR, COS_CEIL] to [0, 1].
 COS_FLOOR, COS_CEIL = 0.4, 0.85
@@ -42,11 +57,6 @@ COS_FLOOR, COS_CEIL = 0.4, 0.85
 
 def cosine_value(cos: float) -> float:
     return float(min(1.0, max(0.0, (cos - COS_FLOOR) / (COS_CEIL - COS_FLOOR))))
-
-
-def marker_overlap(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -> float:
-    small = min(len(x), len(y))
-    return len(x & y) / small if small else 0.0
 
 
 class StoryPoint(Protocol):
@@ -57,6 +67,8 @@ class StoryPoint(Protocol):
     def vector(self) -> npt.NDArray[np.float32] | None: ...
     @property
     def terms(self) -> frozenset[str]: ...
+    @property
+    def specific(self) -> frozenset[str]: ...
     @property
     def day(self) -> int | None: ...
     @property
@@ -73,22 +85,30 @@ def days_apart(a: StoryPoint, b: StoryPoint) -> int | None:
     return abs(a.own_day - b.own_day)
 
 
-def _values(cos: float, markers: float, apart: int | None) -> dict[str, float]:
+def _values(cos: float, markers: float, specific: float, apart: int | None) -> dict[str, float]:
     few = max(0.0, FEW_MARKERS - markers) / FEW_MARKERS
     far = 0.0 if apart is None else min(1.0, max(0, apart - FAR_DAYS) / FAR_DAYS)
     return {
         "lead_semantic": cosine_value(cos),
         "shared_markers": markers,
         "few_markers": few,
+        "no_specific_markers": max(0.0, FEW_SPECIFIC - specific) / FEW_SPECIFIC,
         "far_apart": far,
     }
 
 
 def combine(
-    cos: float, markers: float, apart: int | None, notes: Sequence[str] = ("", "")
+    cos: float,
+    markers: float,
+    specific: float,
+    apart: int | None,
+    notes: Sequence[str] = ("", ""),
 ) -> Explanation:
-    values = _values(cos, markers, apart)
-    labels = (*notes[:2], "qualifier", f"{apart} days" if apart is not None else "undated")
+    """The event similarity with every value; ``specific``: the overlap of the markers that
+    are neither years nor places."""
+    values = _values(cos, markers, specific, apart)
+    days = f"{apart} days" if apart is not None else "undated"
+    labels = (*notes[:2], "qualifier", f"qualifier: {specific:.2f} shared", days)
     feats = [
         FeatureScore(name=name, value=round(values[name], 4), weight=weight, note=note)
         for (name, weight), note in zip(STORY_WEIGHTS.items(), labels, strict=True)
@@ -97,10 +117,10 @@ def combine(
     return Explanation(score=score, features=feats, summary="same event (own material)")
 
 
-def combine_score(cos: float, markers: float, apart: int | None) -> float:
+def combine_score(cos: float, markers: float, specific: float, apart: int | None) -> float:
     """``combine(...).score`` without building the Explanation (same arithmetic, same
     rounding): the batch path scores ~1M pairs and keeps only the number."""
-    values = _values(cos, markers, apart)
+    values = _values(cos, markers, specific, apart)
     total = sum(round(values[name], 4) * weight for name, weight in STORY_WEIGHTS.items())
     return round(min(1.0, max(0.0, total)), 4)
 
@@ -117,7 +137,7 @@ def event_similarity(
         feat = FeatureScore(name="same_family", value=1.0, weight=1.0, note=edge.kind.value)
         return 1.0, Explanation(score=1.0, features=[feat], summary=f"{edge.kind.value} edge")
     cos, notes = _pair_cosine(ev, encoded)
-    expl = combine(cos, ev.term_overlap, days_apart(ev.a, ev.b), notes)
+    expl = combine(cos, ev.term_overlap, specific_shared(ev.a, ev.b), days_apart(ev.a, ev.b), notes)
     return expl.score, expl
 
 
@@ -126,7 +146,7 @@ def event_score(ev: PairEvidence, edge: Derivation | None, encoded: Vectors | No
     if edge is not None:
         return 1.0
     cos, _ = _pair_cosine(ev, encoded)
-    return combine_score(cos, ev.term_overlap, days_apart(ev.a, ev.b))
+    return combine_score(cos, ev.term_overlap, specific_shared(ev.a, ev.b), days_apart(ev.a, ev.b))
 
 
 def _pair_cosine(ev: PairEvidence, encoded: Vectors | None) -> tuple[float, tuple[str, str]]:
@@ -183,4 +203,5 @@ def cheap_similarity(a: StoryPoint, b: StoryPoint) -> float:
     cos = (
         float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
     )
-    return combine_score(cos, marker_overlap(a.terms, b.terms), days_apart(a, b))
+    markers = marker_overlap(a.terms, b.terms)
+    return combine_score(cos, markers, specific_shared(a, b), days_apart(a, b))

@@ -123,6 +123,29 @@ def salient_terms(text: str) -> set[str]:
     return {n for n in names if n} | {n for n in nums if len(n) >= 3}
 
 
+def marker_overlap(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -> float:
+    """Markers in common relative to the smaller set."""
+    small = min(len(x), len(y))
+    return len(x & y) / small if small else 0.0
+
+
+def nested_overlap(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -> float:
+    """``marker_overlap`` where a marker also matches a longer one that holds it as whole
+    words: a short form ("Altquist Components LLC") inside a long one ("Altquist Components
+    LLC of Thailand", "Industry Minister Kofi Fernandez"); one text's forms are not another's."""
+    small, large = (x, y) if len(x) <= len(y) else (y, x)
+    if not small:
+        return 0.0
+    found = sum(1 for m in small if m in large or any(_nested(m, n) for n in large))
+    return found / len(small)
+
+
+def _nested(a: str, b: str) -> bool:
+    """One marker holds the other as whole words."""
+    pa, pb = f" {a} ", f" {b} "
+    return pa in pb or pb in pa
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4) : pos].rstrip(" \"'(")
     return not before or before[-1] in ".!?:\n-" or pos < 2

@@ -12,6 +12,7 @@ import numpy.typing as npt
 from wirecheck.clean.datebatch import own_date
 from wirecheck.model import Article
 from wirecheck.provenance.event_keys import EventKeys, event_keys
+from wirecheck.provenance.generic import specific_markers
 from wirecheck.provenance.minhash import U64, kgram_hashes, token_hashes
 from wirecheck.provenance.order import english_share, name_sequence, number_sequence
 from wirecheck.provenance.text import Sentence, mask_quotes, salient_terms, sentences
@@ -44,6 +45,7 @@ class DocView:
     day: int | None = None  # publication date as a day number (None: undated)
     own_day: int | None = None  # the same unless taken whole from a similar article
     keys: EventKeys | None = None  # language-free event keys (figures, names, dates)
+    specific: frozenset[str] = frozenset()  # ``terms`` without years and places (generic.py)
     vector: F32 | None = None  # document (lead) embedding, unit length
     sentence_vectors: npt.NDArray[np.float16] | None = None  # one unit row per sentence
     quoted: list[bool] = field(default_factory=list)  # sentence mostly inside quotes
@@ -88,6 +90,7 @@ def make_view(
     quoted = [_mostly_blank(masked[s.start : s.end]) for s in sents]
     lead_end = sents[min(lead_sentences, len(sents)) - 1].end if sents else 0
     lead_tokens = token_hashes(masked[:lead_end])
+    terms = frozenset(salient_terms(masked))
     return DocView(
         article=article,
         sentences=sents,
@@ -95,7 +98,8 @@ def make_view(
         lead_grams=np.unique(kgram_hashes(lead_tokens, k)),
         day=_day(article.date),
         own_day=_day(own_date(article.date, article.date_source)),
-        terms=frozenset(salient_terms(masked)),
+        terms=terms,
+        specific=specific_markers(terms),
         n_words=int(tokens.size),
         numbers=number_sequence(body),
         names=name_sequence(body),
