@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import sys
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -59,13 +58,7 @@ def story_pr(fold: fs.Fold, english: LogisticRegression | None, cut: float) -> t
         len(fold.views), links, fs.STORY_THRESHOLD,
         lambda i, j: probability(values.get(i, j), english, cut), fold.units,
     )
-    group = {i: k for k, members in enumerate(groups) for i in members}
-    labelled = [i for i in range(len(fold.views)) if fold.story[i] is not None]
-    pairs = lambda c: sum(n * (n - 1) // 2 for n in c.values())  # noqa: E731
-    tp = pairs(Counter((fold.story[i], group[i]) for i in labelled))
-    found = pairs(Counter(group[i] for i in labelled))
-    gold = pairs(Counter(fold.story[i] for i in labelled))
-    return tp / max(1, found), tp / max(1, gold)
+    return fs.pair_scores(fold, groups)
 
 
 def main() -> None:

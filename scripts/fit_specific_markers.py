@@ -14,7 +14,6 @@ precision / recall per fold and, per held-out fold, the setting the other folds 
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -47,13 +46,7 @@ def story_pr(fold: fs.Fold, cut: float, weight: float) -> tuple[float, float]:
 
     links = [(i, j, prob(i, j)) for i, j in fold.base]
     groups = cluster(len(fold.views), links, fs.STORY_THRESHOLD, prob, fold.units)
-    group = {i: k for k, members in enumerate(groups) for i in members}
-    labelled = [i for i in range(len(fold.views)) if fold.story[i] is not None]
-    pairs = lambda c: sum(n * (n - 1) // 2 for n in c.values())  # noqa: E731
-    tp = pairs(Counter((fold.story[i], group[i]) for i in labelled))
-    found = pairs(Counter(group[i] for i in labelled))
-    gold = pairs(Counter(fold.story[i] for i in labelled))
-    return tp / max(1, found), tp / max(1, gold)
+    return fs.pair_scores(fold, groups)
 
 
 def f1(pr: tuple[float, float]) -> float:

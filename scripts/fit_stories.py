@@ -26,6 +26,7 @@ import math
 import pickle
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -253,24 +254,18 @@ def story_scores(fold: Fold, model: StoryModel) -> tuple[float, float]:
     def fallback(i: int, j: int) -> float:
         return _prob(values.get(i, j), model)
 
-    groups = cluster(len(fold.views), links, model.threshold, fallback, fold.units)
+    return pair_scores(fold, cluster(len(fold.views), links, model.threshold, fallback, fold.units))
+
+
+def pair_scores(fold: Fold, groups: list[list[int]]) -> tuple[float, float]:
+    """Story pair precision/recall of ``groups`` (rows) against the fold's labelled stories."""
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     labelled = [i for i in range(len(fold.views)) if fold.story[i] is not None]
-    by_story: dict[str, list[int]] = {}
-    for i in labelled:
-        by_story.setdefault(str(fold.story[i]), []).append(i)
-    by_group: dict[int, list[int]] = {}
-    for i in labelled:
-        by_group.setdefault(group_of[i], []).append(i)
-    gold_pairs = sum(len(m) * (len(m) - 1) // 2 for m in by_story.values())
-    found_pairs = sum(len(m) * (len(m) - 1) // 2 for m in by_group.values())
-    tp = 0
-    for members in by_group.values():
-        counts: dict[str, int] = {}
-        for i in members:
-            counts[str(fold.story[i])] = counts.get(str(fold.story[i]), 0) + 1
-        tp += sum(c * (c - 1) // 2 for c in counts.values())
-    return tp / max(1, found_pairs), tp / max(1, gold_pairs)
+    pairs = lambda c: sum(n * (n - 1) // 2 for n in c.values())  # noqa: E731
+    tp = pairs(Counter((fold.story[i], group_of[i]) for i in labelled))
+    found = pairs(Counter(group_of[i] for i in labelled))
+    gold = pairs(Counter(fold.story[i] for i in labelled))
+    return tp / max(1, found), tp / max(1, gold)
 
 
 def cross_validate(
