@@ -205,6 +205,23 @@ def test_borrowed_dates_do_not_depend_on_the_order_of_the_batch() -> None:
         assert _dates_by_text(random.Random(seed).sample(texts, len(texts))) == first
 
 
+def test_borrowed_dates_do_not_depend_on_where_the_files_lie() -> None:
+    """An article's id hashes its source path; two equal copies with other dates tied as
+    lenders and the id order chose, so the same corpus read from another folder gave an
+    undated copy another date (and an incremental step re-extracted articles whose content
+    had not changed). Articles are now taken in the order of their texts."""
+    later = OWN_REPORT.replace("June 20", "June 21")
+    texts = [OWN_REPORT, later, OWN_REPORT.split("\n\n", 1)[1], *(_sibling(i) for i in range(6))]
+    found = {_dates_in(texts, f"/data/{k}") for k in range(8)}
+    assert len(found) == 1
+    assert next(iter(found))[2] in ("2025-06-20", "2025-06-21")
+
+
+def _dates_in(texts: list[str], folder: str) -> tuple[str | None, ...]:
+    docs = [RawDocument(source=f"{folder}/{k}.txt", text=t) for k, t in enumerate(texts)]
+    return tuple(a.date for a in clean_documents(docs, SETTINGS))
+
+
 def _dates_by_text(texts: list[str]) -> dict[str, str | None]:
     """Dates of a batch whose sources name the text, not its place in the batch (an
     article's id comes from its source and text)."""

@@ -41,7 +41,8 @@ def clean_documents(
     states = [state for _, state in cleaned]
     ids = [article.id for article, _ in cleaned]
     if settings.borrow_dates:
-        borrow_dates(states, ids, settings)  # updates the states of undated articles
+        contents = [article.raw_sha1 for article, _ in cleaned]
+        borrow_dates(states, ids, settings, contents)  # updates the states of undated articles
     return [with_date(article, state) for article, state in cleaned]
 
 

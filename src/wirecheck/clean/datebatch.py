@@ -47,7 +47,12 @@ class DateState:
     month_days: list[tuple[int, int]] = field(default_factory=list)
 
 
-def borrow_dates(states: list[DateState], ids: list[str], settings: CleanSettings) -> None:
+def borrow_dates(
+    states: list[DateState],
+    ids: list[str],
+    settings: CleanSettings,
+    contents: list[str] | None = None,
+) -> None:
     """Date undated articles from their most similar dated neighbour.
 
     An article first waits for its own nearest neighbour (a near copy is the best anchor)
@@ -57,12 +62,16 @@ def borrow_dates(states: list[DateState], ids: list[str], settings: CleanSetting
     a text similar to everything only weakly does not take a date before its nearest
     neighbour has one (it used to, in one pass of all waiting articles in input order:
     which lender it got depended on the order of the batch).
+
+    ``contents``: a hash of each article's text. Articles are taken in that order (then by
+    id), so ties, the postings budget and the order of equal links depend neither on the
+    order the batch came in nor on where its files lie (an id hashes the source path too:
+    the same corpus read from another folder took other lenders among equal copies).
     """
     if all(state.date is None for state in states):
         return  # nothing to borrow from
-    # in id order (ids come from the content): ties, the postings budget and the order of
-    # equal links then do not depend on the order the batch came in
-    order = sorted(range(len(states)), key=ids.__getitem__)
+    keys = contents if contents is not None else ids
+    order = sorted(range(len(states)), key=lambda k: (keys[k], ids[k]))
     states, ids = [states[k] for k in order], [ids[k] for k in order]  # the same objects
     neighbours = _neighbours(states, settings.date_similarity)
     waiting: dict[int, list[int]] = {}  # nearest neighbour -> articles waiting for it
@@ -154,7 +163,9 @@ def _neighbours(
             ops["pairs"] += len(candidates)
         similar = [j for j in candidates if jaccard(state.words, states[j].words) >= threshold]
         scored = [(_idf_cosine(state.words, states[j].words, idf), j) for j in similar]
-        out.append(sorted(scored, reverse=True))
+        # equal similarity: a neighbour dated by itself first (its date is evidence; an
+        # undated one would only pass on a borrowed date), then the batch's order
+        out.append(sorted(scored, key=lambda s: (-s[0], states[s[1]].date is None, s[1])))
     return out
 
 
