@@ -42,14 +42,6 @@ FEW_MARKERS = 0.25  # marker overlap below which the qualifier starts to count
 # chosen by cross-validation over the story folds (docs/provenance.md, "Markers of the beat").
 FEW_SPECIFIC = 0.1
 
-
-def specific_shared(a: StoryPoint, b: StoryPoint) -> float:
-    """Overlap of the two texts' specific markers. Below the cut, a short form held by a long
-    one counts too ("Altquist Components LLC" in "Altquist Components LLC of Thailand": a
-    summary keeps the long forms); above it the qualifier reads nothing more, and the exact
-    overlap is all the ~1M pairs of a large batch pay for."""
-    exact = marker_overlap(a.specific, b.specific)
-    return exact if exact >= FEW_SPECIFIC else nested_overlap(a.specific, b.specific)
 # Static-model lead cosines: unrelated news ~0.3-0.45, same event ~0.6-0.9 (own pairs);
 # mapped linearly from [COS_FLOOR, COS_CEIL] to [0, 1].
 COS_FLOOR, COS_CEIL = 0.4, 0.85
@@ -83,6 +75,15 @@ def days_apart(a: StoryPoint, b: StoryPoint) -> int | None:
     if a.own_day is None or b.own_day is None:
         return None
     return abs(a.own_day - b.own_day)
+
+
+def specific_shared(a: StoryPoint, b: StoryPoint) -> float:
+    """Overlap of the two texts' specific markers. Below the cut, a short form held by a long
+    one counts too ("Altquist Components LLC" in "Altquist Components LLC of Thailand": a
+    summary keeps the long forms); above it the qualifier reads nothing more, and the exact
+    overlap is all the ~1M pairs of a large batch pay for."""
+    exact = marker_overlap(a.specific, b.specific)
+    return exact if exact >= FEW_SPECIFIC else nested_overlap(a.specific, b.specific)
 
 
 def _values(cos: float, markers: float, specific: float, apart: int | None) -> dict[str, float]:
