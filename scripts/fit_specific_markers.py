@@ -22,16 +22,17 @@ import fit_stories as fs
 from wirecheck.provenance import story_features
 from wirecheck.provenance.stories import cluster
 from wirecheck.provenance.story_link import story_model
-from wirecheck.provenance.text import marker_overlap
+from wirecheck.provenance.text import nested_overlap
 from wirecheck.provenance.views import DocView
 
 GRID = [(0.0, 0.0)] + [(c, w) for c in (0.05, 0.1, 0.2) for w in (0.1, 0.2, 0.4)]
 CROSS = story_model()
-Setting = tuple[float, float]
 
 
 def penalty(a: DocView, b: DocView, cut: float) -> float:
-    return max(0.0, cut - marker_overlap(a.specific, b.specific)) / cut
+    """The qualifier at ``cut``, short forms inside long ones counted as shared (as shipped:
+    ``story_features.specific_shared`` reads them below its cut)."""
+    return max(0.0, cut - nested_overlap(a.specific, b.specific)) / cut
 
 
 def story_pr(fold: fs.Fold, cut: float, weight: float) -> tuple[float, float]:

@@ -145,14 +145,16 @@ def test_date_neighbour_search_reads_a_bounded_number_of_postings() -> None:
 
 def test_date_borrowing_still_dates_similar_articles() -> None:
     states = _states(200)
-    borrow_dates(states, [f"a-{i}" for i in range(len(states))], SETTINGS)
+    ids = [f"a-{i}" for i in range(len(states))]
+    borrow_dates(states, ids, SETTINGS, ids)
     assert all(s.date is not None for s in states)
     assert any((s.source or "").endswith("similar article a-0") for s in states[1:])
 
 
 def test_date_borrowing_skips_a_batch_without_any_date() -> None:
     states = _states(50)[1:]
-    borrow_dates(states, [f"a-{i}" for i in range(len(states))], SETTINGS)
+    ids = [f"a-{i}" for i in range(len(states))]
+    borrow_dates(states, ids, SETTINGS, ids)
     assert all(s.date is None and s.source is None for s in states)
 
 

@@ -51,7 +51,7 @@ def borrow_dates(
     states: list[DateState],
     ids: list[str],
     settings: CleanSettings,
-    contents: list[str] | None = None,
+    contents: list[str],
 ) -> None:
     """Date undated articles from their most similar dated neighbour.
 
@@ -70,8 +70,7 @@ def borrow_dates(
     """
     if all(state.date is None for state in states):
         return  # nothing to borrow from
-    keys = contents if contents is not None else ids
-    order = sorted(range(len(states)), key=lambda k: (keys[k], ids[k]))
+    order = sorted(range(len(states)), key=lambda k: (contents[k], ids[k]))
     states, ids = [states[k] for k in order], [ids[k] for k in order]  # the same objects
     neighbours = _neighbours(states, settings.date_similarity)
     waiting: dict[int, list[int]] = {}  # nearest neighbour -> articles waiting for it
