@@ -227,3 +227,17 @@ def _dates_by_text(texts: list[str]) -> dict[str, str | None]:
     article's id comes from its source and text)."""
     docs = [RawDocument(source=f"mem://{hash(t)}", text=t) for t in texts]
     return {a.source: a.date for a in clean_documents(docs, SETTINGS)}
+
+
+def test_a_file_picture_caption_never_gives_the_year() -> None:
+    story = STORY.format(when="on March 3")
+    for caption in (
+        "FILE - The harbour master, centre, on the quay, June 2, 2011. (Photo/A. Holm, File)",
+        "FILE PHOTO: The harbour master on the quay, June 2, 2011.",
+    ):
+        doc = RawDocument(source="a", text=caption + "\n\n" + story)
+        [article] = clean_documents([doc], SETTINGS)
+        assert article.date is None, caption
+    recent = "The harbour master on the quay, Friday, March 7, 2025. (Photo/A. Holm)"
+    [article] = clean_documents([RawDocument(source="a", text=recent + "\n\n" + story)], SETTINGS)
+    assert article.date == "2025-03-03"

@@ -88,3 +88,21 @@ def test_realdev_titles_are_never_short_chrome_lines() -> None:
         bad = [(a.source, a.title) for a in articles if a.title and not_a_title(a.title)]
         assert not bad
         assert articles and all(a.title for a in articles if a.body)
+
+
+def test_a_teaser_of_another_article_above_the_headline_is_not_the_title() -> None:
+    teaser = "Riverside market hall reopens with forty stalls and a rooftop garden"
+    article = _clean(teaser, HEADLINE, *BODY)
+    assert article.title == HEADLINE
+    assert article.title_reason == "headline-shaped line below another article's headline"
+    removed = {r.text: r for r in article.removed}
+    assert removed[teaser].rule == "above-title:other-headline"
+    assert removed[teaser].explanation is not None
+    assert teaser not in article.body
+
+
+def test_a_headline_that_shares_words_with_the_text_stays_the_title() -> None:
+    deck = "Brask Shipping charters four more vessels as grain exports climb"
+    article = _clean(HEADLINE, deck, *BODY)
+    assert article.title == HEADLINE
+    assert article.title_reason == "first headline-shaped line of the page top"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from wirecheck.clean import dates
+from wirecheck.clean.captions import is_archive_caption
 from wirecheck.clean.corpus import BatchSignals, DocLines, batch_signals, doc_lines
 from wirecheck.clean.datebatch import DateState, body_words, borrow_dates
 from wirecheck.clean.document import Marked, mark_document
@@ -61,9 +62,7 @@ def clean_each(
     return out
 
 
-def batch_lines(
-    batch: BatchSignals, prepared: DocLines
-) -> tuple[frozenset[str], frozenset[str]]:
+def batch_lines(batch: BatchSignals, prepared: DocLines) -> tuple[frozenset[str], frozenset[str]]:
     """The part of the batch's signals a document's cleaning reads: which of its own line
     keys are repeated across the batch, and which are stock paragraphs (``mark_document``
     asks nothing else of the batch)."""
@@ -94,7 +93,8 @@ def own_date(state: Marked) -> DateState:
 
     Order: metadata, a leading date line, the dominant full date of the body, a
     month-day reference given a year by any full date of the text (captions included:
-    they are dated near publication), else left for the batch pass.
+    they are dated near publication; not a file picture's, taken years before), else
+    left for the batch pass.
     """
     body = state.body
     evidence = DateState(
@@ -112,7 +112,7 @@ def own_date(state: Marked) -> DateState:
     elif (found := dates.dominant([h.value for h in dates.full_dates(body)])) is not None:
         evidence.date, evidence.source = found, "dominant full date of the body"
     else:
-        context = [h.value for h in dates.full_dates(state.doc.text)]
+        context = [h.value for h in dates.full_dates(_without_archive_captions(state))]
         for month, day in evidence.month_days:
             resolved = dates.resolve_month_day(month, day, context)
             if resolved is not None:
@@ -120,6 +120,10 @@ def own_date(state: Marked) -> DateState:
                 evidence.source = "month-day in body, year from a full date of the text"
                 break
     return evidence
+
+
+def _without_archive_captions(state: Marked) -> str:
+    return "\n".join(line.text for line in state.lines if not is_archive_caption(line.text))
 
 
 def _article(state: Marked, when: DateState, article_id: str) -> Article:

@@ -44,6 +44,16 @@ _PICTURE_VERB = re.compile(
 )
 
 
+# An archive picture: "FILE - ...", "FILE PHOTO: ...", or a credit ending ", File)". Its
+# dates are when the picture was taken, often years before the story.
+_ARCHIVE = re.compile(r"^\s*FILE(?:\s+PHOTO)?\s*[-–—:]|,\s*File\)\s*$")
+
+
+def is_archive_caption(text: str) -> bool:
+    """A caption of a file (archive) picture: its dates say nothing of the story's."""
+    return _ARCHIVE.search(text) is not None
+
+
 def caption_rule(text: str) -> str | None:
     """The caption rule a line triggers, or None. Credits decide alone; others need two.
 

@@ -186,7 +186,9 @@ def _idf_cosine(a: set[str], b: set[str], idf: Callable[[str], float]) -> float:
 
 
 def _shared_postings(
-    words: list[str], idf: Callable[[str], float], postings: dict[str, list[int]],
+    words: list[str],
+    idf: Callable[[str], float],
+    postings: dict[str, list[int]],
     ops: OpCounter | None,
 ) -> dict[int, float]:
     """The summed rarity (idf) of ``words`` (rarest first) each article holds, within the

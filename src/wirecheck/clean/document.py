@@ -8,9 +8,11 @@ navigation cues, a re-printed title, and re-printed paragraphs.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from wirecheck.align.text import STOPWORDS
 from wirecheck.clean import metadata
 from wirecheck.clean.captions import caption_rule
 from wirecheck.clean.chrome import LineContext, chrome_verdict
@@ -24,7 +26,7 @@ from wirecheck.clean.lines import (
     word_count,
 )
 from wirecheck.clean.summary import summary_lines
-from wirecheck.model import RawDocument, RemovalReason, RemovedLine
+from wirecheck.model import Explanation, RawDocument, RemovalReason, RemovedLine
 from wirecheck.settings.clean import CleanSettings
 
 _HASHTAG_SHARE = 0.6  # share of hashtag tokens that makes a tag line (seed: 1.0, prose: 0)
@@ -175,7 +177,7 @@ def _title(state: Marked, settings: CleanSettings) -> None:
                 break
             continue
         if metadata.is_title_like(text, settings.title_max_words, sites):
-            _take_title(state, index, text, "first headline-shaped line of the page top")
+            _take_headline(state, index, settings, sites)
             for skipped, why in passed:
                 state.mark(skipped, RemovalReason.BOILERPLATE, "above-title:" + why)
             return
@@ -185,6 +187,55 @@ def _title(state: Marked, settings: CleanSettings) -> None:
         passed.append((index, reason))
     state.title = given
     state.title_reason = "metadata title" if given else None
+
+
+def _take_headline(
+    state: Marked, index: int, settings: CleanSettings, sites: tuple[str, ...]
+) -> None:
+    """Take the headline-shaped line at ``index`` as the title, unless it is a teaser of
+    another article standing above the page's own headline."""
+    own = _own_headline_below(state, index, settings, sites)
+    if own is None:
+        _take_title(
+            state, index, state.lines[index].text, "first headline-shaped line of the page top"
+        )
+        return
+    state.mark(index, RemovalReason.BOILERPLATE, "above-title:other-headline")
+    state.removed[-1].explanation = _OTHER_HEADLINE
+    reason = "headline-shaped line below another article's headline"
+    _take_title(state, index=own, title=state.lines[own].text, reason=reason)
+
+
+_OTHER_HEADLINE = Explanation(
+    score=1.0,
+    features=[],
+    summary="a headline with no word in common with the text, above one that has: a link to "
+    "another article",
+)
+
+
+def _own_headline_below(
+    state: Marked, index: int, settings: CleanSettings, sites: tuple[str, ...]
+) -> int | None:
+    """The next line, when it is headline-shaped and shares words with the text below it
+    while the line at ``index`` shares none: a teaser of another article tops the page."""
+    below = next((i for i in range(index + 1, len(state.lines)) if state.open(i)), None)
+    if below is None or not metadata.is_title_like(
+        state.lines[below].text, settings.title_max_words, sites
+    ):
+        return None
+    body = _content_words(" ".join(line.text for line in state.lines[below + 1 :]))
+    first = _content_words(state.lines[index].text) & body
+    second = _content_words(state.lines[below].text) & body
+    return below if not first and len(second) >= _SHARED_WORDS else None
+
+
+_SHARED_WORDS = 2  # one shared word can be chance ("year"), two are the same subject
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _CONTENT_WORD.findall(text.lower()) if w not in STOPWORDS}
 
 
 # Shapes that a short sentence of prose also has; the other chrome shapes (a cue, a
