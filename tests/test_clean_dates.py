@@ -140,6 +140,25 @@ def test_story_grouping_reads_only_dates_the_text_carries() -> None:
     assert days_apart(own, borrowed) is None  # no "far apart" penalty from a borrowed date
 
 
+def test_a_day_and_month_with_a_borrowed_year_is_no_story_evidence() -> None:
+    """"the fire on March 2" may recall an earlier event: the day is the text's, but the
+    year, and so whether the text was written that week, is the lender's."""
+    from wirecheck.provenance.views import make_views
+
+    dated = "Published: March 8, 2025\n\n" + STORY.format(when="on Friday")
+    recalls = STORY.format(when="after the fire on March 2")
+    arts = clean_documents(
+        [RawDocument(source=f"mem://{i}", text=t) for i, t in enumerate([dated, recalls])],
+        SETTINGS,
+    )
+    assert arts[1].date == "2025-03-02"  # shown, with where its year came from
+    assert arts[1].date_source is not None
+    assert arts[1].date_source.startswith("month-day in text, year from similar")
+    _, view = make_views(arts, 5)
+    assert view.day == date(2025, 3, 2).toordinal()
+    assert view.own_day is None
+
+
 TEMPLATE = (
     "{country} officials on {day} accused two companies of supplying servo motors and "
     "carbon fibre to the militia, saying the equipment was used to build attack drones.\n\n"

@@ -34,6 +34,7 @@ _MAX_POSTINGS = 2000
 # TAKEN_WHOLE opens the one of a date taken whole (no weekday or day of its own).
 BORROWED = "similar"
 TAKEN_WHOLE = f"date of {BORROWED} article"
+YEAR_BORROWED = f"month-day in text, year from {BORROWED}"
 
 
 @dataclass
@@ -106,7 +107,7 @@ def _anchor(state: DateState, other: DateState, other_id: str, settings: CleanSe
     for month, day in state.month_days:
         found = dates.resolve_month_day(month, day, [anchor])
         if found is not None:
-            state.date, state.source = found, f"month-day in text, year from {BORROWED} {other_id}"
+            state.date, state.source = found, f"{YEAR_BORROWED} {other_id}"
             return
     found = dates.resolve_weekday(state.weekdays, anchor, settings.weekday_max_days)
     if found is not None:
@@ -118,13 +119,17 @@ def _anchor(state: DateState, other: DateState, other_id: str, settings: CleanSe
 
 def own_date(date_value: str | None, source: str | None) -> str | None:
     """The date as evidence for story grouping: None when the article took its date whole
-    from a similar article. The lender is the most *word*-similar dated text, which on
-    same-template coverage is often another event weeks away; its date then kept the article
-    out of its own story (generated corpus: 208 of 239 texts split from their story carried
-    a borrowed date). A weekday or day-and-month the text names itself, resolved against the
-    lender, is kept: the text then says when it happened, and on the real development topics
-    those dates are what keeps a later occasion's report out of the first day's story."""
-    if source is not None and source.startswith(TAKEN_WHOLE):
+    from a similar article, or took its year from one for a day and month it names.
+
+    The lender is the most *word*-similar dated text, which on same-template coverage is
+    often another event weeks away; its date then kept the article out of its own story
+    (generated corpus: 208 of 239 texts split from their story carried a borrowed date).
+    A day and month in the text often name an earlier event, not the day of writing (news
+    style gives a weekday for the past week and a date beyond it): a follow-up written in
+    March that recalls "the fire on May 2" took that day and its lender's year and so
+    joined the January story (realdev, two texts of another occasion). A weekday the text
+    names, resolved against the lender, is kept: it says when, within days."""
+    if source is not None and source.startswith((TAKEN_WHOLE, YEAR_BORROWED)):
         return None
     return date_value
 
