@@ -12,7 +12,15 @@ from wirecheck.model import Derivation
 from wirecheck.provenance.align import passages, unmatched_passages
 from wirecheck.provenance.direction import direction, kind
 from wirecheck.provenance.evidence import PairEvidence, ordered
-from wirecheck.provenance.features import explain, threshold
+from wirecheck.provenance.features import (
+    DERIVATION_FEATURES,
+    best_case,
+    explanation_of,
+    feature_values,
+    fitted_model,
+    score_of,
+    threshold,
+)
 from wirecheck.provenance.story_features import encode_own_leads, event_score, own_leads
 from wirecheck.provenance.views import DocView, attach_sentence_vectors
 from wirecheck.settings.provenance import ProvenanceSettings
@@ -34,9 +42,17 @@ class PairResult:
 def derivation(ev: PairEvidence) -> Derivation | None:
     """The edge ``derived -> source`` if the evidence shows one text derives from the other:
     the fitted logistic score of the declared features reaches the fitted threshold."""
-    expl = explain(ev)
-    if expl.score < threshold():
+    if best_case(ev) < threshold():
+        return None  # no alignment can make it an edge: it is never computed
+    return _edge(ev)
+
+
+def _edge(ev: PairEvidence) -> Derivation | None:
+    """``derivation`` for a pair whose best case reaches the threshold."""
+    values = feature_values(ev)
+    if score_of(values) < threshold():
         return None
+    expl = explanation_of(values, DERIVATION_FEATURES, fitted_model())
     d = direction(ev)
     flip = d.derived is not ev.a
     al = ev.alignment
@@ -59,11 +75,6 @@ def derivation(ev: PairEvidence) -> Derivation | None:
         explanation=expl,
         direction=d.reason,
     )
-
-
-def _needs_vectors(ev: PairEvidence) -> bool:
-    """Every candidate pair is scored on its sentence alignment."""
-    return True
 
 
 def evaluate(
@@ -97,9 +108,11 @@ def _evaluate_chunk(
     settings: ProvenanceSettings,
 ) -> list[PairResult]:
     evs = [ordered(views[i], views[j], settings, e) for (i, j), e in zip(rows, est, strict=True)]
-    needed = {id(v): v for ev in evs if _needs_vectors(ev) for v in (ev.a, ev.b)}
+    # sentence vectors serve the alignment, which only pairs that could be an edge read
+    reach = [best_case(ev) >= threshold() for ev in evs]
+    needed = {id(v): v for ev, r in zip(evs, reach, strict=True) if r for v in (ev.a, ev.b)}
     attach_sentence_vectors(list(needed.values()), settings.embed_dims)
-    edges = [derivation(ev) for ev in evs]
+    edges = [_edge(ev) if r else None for ev, r in zip(evs, reach, strict=True)]
     encoded = _encode_leads(evs, edges, settings.embed_dims)
     return [
         PairResult(i, j, edge, event_score(ev, edge, encoded))

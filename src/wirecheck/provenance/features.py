@@ -175,25 +175,73 @@ def explain(
     model: FittedModel | None = None,
 ) -> Explanation:
     """Score the pair (probability of one deriving from the other) and keep every value."""
-    model = model or fitted_model()
-    values = feature_values(ev, features)
+    return explanation_of(feature_values(ev, features), features, model or fitted_model())
+
+
+def explanation_of(
+    values: Mapping[str, float], features: Sequence[PairFeature], model: FittedModel | None
+) -> Explanation:
+    """The Explanation of the pair whose feature values are ``values``."""
     scores = [
-        FeatureScore(
-            name=f.name,
-            value=values[f.name],
-            weight=round(f.weight_in(model.weights if model else None), 4),
-            note=f.note,
-        )
-        for f in features
+        FeatureScore(name=f.name, value=values[f.name], weight=w, note=f.note)
+        for f, w in zip(features, _weights(features, model), strict=True)
     ]
-    total = sum(s.contribution for s in scores)
-    if model is not None:
-        score = 1.0 / (1.0 + math.exp(-(model.bias + total)))
-    else:
-        score = min(1.0, max(0.0, total))
     top = sorted((s for s in scores if s.contribution), key=lambda s: -abs(s.contribution))[:3]
     summary = ", ".join(f"{s.name}={s.value:.2f}x{s.weight:+.2f}" for s in top)
-    return Explanation(score=round(score, 4), features=scores, summary=summary)
+    score = _score(sum(s.contribution for s in scores), model)
+    return Explanation(score=score, features=scores, summary=summary)
+
+
+def score_of(
+    values: Mapping[str, float],
+    features: Sequence[PairFeature] = DERIVATION_FEATURES,
+    model: FittedModel | None = None,
+) -> float:
+    """``explanation_of(values, ...).score`` without building it (most pairs are no edge)."""
+    model = model or fitted_model()
+    weights = _weights(features, model)
+    return _score(sum(values[f.name] * w for f, w in zip(features, weights, strict=True)), model)
+
+
+# Features that read the sentence alignment, the costly part of a pair's evidence (sentence
+# vectors, lexical and semantic matching); ``copy_or_version`` reads it only past its gate.
+_READ_ALIGNMENT = frozenset(
+    {"aligned_sentences", "lexical_alignment", "source_coverage", "semantic_rewrite", "quotes_only"}
+)
+
+
+def best_case(
+    ev: PairEvidence,
+    features: Sequence[PairFeature] = DERIVATION_FEATURES,
+    model: FittedModel | None = None,
+) -> float:
+    """The highest score the pair can reach whatever its sentence alignment gives.
+
+    Every feature that reads the alignment is put at the end of [0, 1] its weight favours
+    (``copy_or_version`` too once its cheap gate passes; before, it is 0 without reading
+    it); the others take their values. Float sums and the logistic are monotone, so a pair
+    whose best case is below the threshold is no edge, and its alignment is never computed:
+    most candidate pairs are reports of one event that share no wording (hand-written: a
+    bound over this project's own declared features)."""
+    model = model or fitted_model()
+    total = 0.0
+    for f, w in zip(features, _weights(features, model), strict=True):
+        if f.name in _READ_ALIGNMENT or (f.name == "copy_or_version" and ev.could_derive):
+            value = 1.0 if w > 0 else 0.0
+        else:
+            value = round(float(f.func(ev)), 4)
+        total += value * w
+    return _score(total, model)
+
+
+def _weights(features: Sequence[PairFeature], model: FittedModel | None) -> list[float]:
+    return [round(f.weight_in(model.weights if model else None), 4) for f in features]
+
+
+def _score(total: float, model: FittedModel | None) -> float:
+    if model is not None:
+        return round(1.0 / (1.0 + math.exp(-(model.bias + total))), 4)
+    return round(min(1.0, max(0.0, total)), 4)
 
 
 def threshold() -> float:
