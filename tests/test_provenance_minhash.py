@@ -118,6 +118,28 @@ def test_marker_candidates_need_fewer_markers_when_both_dates_agree() -> None:
     assert [0, 5] in pairs and [1, 5] in pairs and [2, 5] not in pairs
 
 
+def test_names_common_over_a_year_still_pair_the_texts_of_their_own_days() -> None:
+    """Each firm and official recurs in several stories of a year (more texts than the
+    batch-wide cap), but within a few days they name one event: those texts pair, texts
+    weeks apart do not, and a place common within the week never counts."""
+    names = ["brask optics", "ada morrow", "harrow lens works", "veloria"]
+    days = np.array([100, 101, 130, 131, 160, 161, 190, 191, 220, 221], dtype=np.int64)
+    markers = [names] * len(days)
+    capped = ProvenanceSettings(marker_max_df=4)
+    pairs = marker_candidates(markers, days, capped, days).tolist()
+    assert pairs == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]  # each event's own two texts
+    # one name, a country and a year: the beat's markers do not make up the three
+    place_only = [["chile", "brask optics", "2025"]] * len(days)
+    assert marker_candidates(place_only, days, capped, days).size == 0
+    # a name common within its days too (more than the cap around one day) is left out
+    crowded = np.array([100, 100, 101, 101, 102, 102, 130, 131, 160, 161], dtype=np.int64)
+    pairs = marker_candidates(markers, crowded, capped, crowded).tolist()
+    assert [0, 1] not in pairs and [6, 7] in pairs and [8, 9] in pairs
+    # texts with no date of their own may be of any day: they count in every window
+    undated = np.array([100, 101, -1, -1, -1, 161, 190, 191, 220, 221], dtype=np.int64)
+    assert marker_candidates(markers, undated, capped, undated).tolist() == []
+
+
 @settings(max_examples=50, deadline=None)
 @given(
     st.lists(st.integers(0, 40), max_size=60),
