@@ -278,3 +278,30 @@ def test_a_short_form_inside_a_long_one_is_a_shared_specific_marker() -> None:
     assert marker_overlap(summary, report) == 0.0
     assert nested_overlap(summary, report) == 1.0
     assert nested_overlap({"maren tollis"}, {"maren tollison"}) == 0.0  # whole words only
+
+
+PLANT_FULL = [
+    "Draston Machinery opened a new assembly plant in Chile on Monday, saying it would double "
+    "its output of pump housings for customers abroad.",
+    "The plant cost $312 million and will employ 640 people, chief executive Maren Tollis said.",
+    "Local officials welcomed the investment, which follows two years of talks with the "
+    "regional government.",
+    "The company expects the first housings to leave the site before the end of the year.",
+]
+
+
+def test_an_excerpt_of_another_event_written_alike_is_no_copy() -> None:
+    """Two sentences of one template with the firm swapped score as a copy on their shared
+    wording; the firm, the one thing that says which event, is not kept: no edge. The
+    excerpt that keeps its firm is one."""
+    swapped = [PLANT_FULL[0].replace("Draston Machinery", "Veyex Engineering"), PLANT_FULL[2]]
+    arts = [
+        article("full", PLANT_FULL, date="2025-03-03"),
+        article("swapped", swapped, date="2025-03-03"),
+        article("kept", PLANT_FULL[:1], date="2025-03-03"),
+    ]
+    edges = lambda s: {(d.derived, d.source) for d in build_provenance(arts, s).derivations}  # noqa: E731
+    full, swapped_id, kept = (a.id for a in arts)
+    assert edges(SETTINGS) == {(kept, full)}
+    # the veto is what keeps it out: the fitted score alone would join it
+    assert (swapped_id, full) in edges(SETTINGS.model_copy(update={"derived_specific_min": 0.0}))

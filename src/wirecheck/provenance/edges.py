@@ -42,13 +42,20 @@ class PairResult:
 def derivation(ev: PairEvidence) -> Derivation | None:
     """The edge ``derived -> source`` if the evidence shows one text derives from the other:
     the fitted logistic score of the declared features reaches the fitted threshold."""
-    if best_case(ev) < threshold():
-        return None  # no alignment can make it an edge: it is never computed
-    return _edge(ev)
+    return _edge(ev) if could_be_edge(ev) else None
+
+
+def could_be_edge(ev: PairEvidence) -> bool:
+    """Whether the pair can be an edge before its sentence alignment is computed: the text
+    with fewer specific markers keeps enough of them in the other (one language: names
+    change script in a translation), and its best-case score reaches the threshold."""
+    if not ev.other_language and ev.specific_kept < ev.settings.derived_specific_min:
+        return False  # another event's text written alike: the template, not the facts
+    return best_case(ev) >= threshold()  # else no alignment can make it an edge
 
 
 def _edge(ev: PairEvidence) -> Derivation | None:
-    """``derivation`` for a pair whose best case reaches the threshold."""
+    """``derivation`` for a pair that ``could_be_edge``."""
     values = feature_values(ev)
     if score_of(values) < threshold():
         return None
@@ -109,7 +116,7 @@ def _evaluate_chunk(
 ) -> list[PairResult]:
     evs = [ordered(views[i], views[j], settings, e) for (i, j), e in zip(rows, est, strict=True)]
     # sentence vectors serve the alignment, which only pairs that could be an edge read
-    reach = [best_case(ev) >= threshold() for ev in evs]
+    reach = [could_be_edge(ev) for ev in evs]
     needed = {id(v): v for ev, r in zip(evs, reach, strict=True) if r for v in (ev.a, ev.b)}
     attach_sentence_vectors(list(needed.values()), settings.embed_dims)
     edges = [_edge(ev) if r else None for ev, r in zip(evs, reach, strict=True)]

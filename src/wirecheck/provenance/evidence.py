@@ -9,7 +9,7 @@ import numpy as np
 
 from wirecheck.provenance.align import Alignment, Match, align, lexical_matches, shared_runs
 from wirecheck.provenance.minhash import in_sorted
-from wirecheck.provenance.text import marker_overlap
+from wirecheck.provenance.text import marker_overlap, nested_overlap
 from wirecheck.provenance.views import DocView
 from wirecheck.settings.provenance import ProvenanceSettings
 
@@ -100,6 +100,15 @@ class PairEvidence:
         if not self.a.terms:
             return 1.0
         return len(self.a.terms & self.b.terms) / len(self.a.terms)
+
+    @cached_property
+    def specific_kept(self) -> float:
+        """Share of the specific markers (``generic.py``: names and figures, not years or
+        places) of the text with fewer that the other also has, a short form inside a long
+        one counted; 1.0 when either text has none (nothing to keep or to check against)."""
+        if not self.a.specific or not self.b.specific:
+            return 1.0
+        return nested_overlap(self.a.specific, self.b.specific)
 
     @property
     def length_ratio(self) -> float:
