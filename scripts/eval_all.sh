@@ -9,7 +9,8 @@
 # The evaluator is this script's own tree (it reads labels.yaml), so both sides are scored
 # by the same code. Corpora: seeds, realdev-<topic>, realdev, synth-s0, synth-s7.
 # Env: PY (python, default /work/main/.venv/bin/python), SHARED (default <this tree>/../shared),
-# DATA (generated corpora, default /work/data), ONLY (space-separated names to run),
+# DATA (generated corpora, default /work/data), ONLY (space-separated names to run; synth-s11,
+# a seed no fit used, runs only when named),
 # EVALS (where the eval JSON files go, default a new temporary directory).
 set -euo pipefail
 SRC_TREE=$(cd "${1:?usage: eval_all.sh SRC_TREE OUT_DIR}" && pwd)
@@ -23,11 +24,13 @@ declare -A CORPUS=(
   [seeds]="$SHARED/seeds" [realdev-doorplug]="$SHARED/realdev/doorplug"
   [realdev-keybridge]="$SHARED/realdev/keybridge" [realdev-taiwanquake]="$SHARED/realdev/taiwanquake"
   [realdev]="$SHARED/realdev" [synth-s0]="$DATA/synth5000-s0" [synth-s7]="$DATA/synth5000-s7"
+  [synth-s11]="$DATA/synth5000-s11"
 )
 declare -A GOLD=(
   [seeds]="$SHARED/seeds/gold.yaml" [realdev-doorplug]="$LABELS" [realdev-keybridge]="$LABELS"
   [realdev-taiwanquake]="$LABELS" [realdev]="$LABELS"
   [synth-s0]="$DATA/synth5000-s0/gold.yaml" [synth-s7]="$DATA/synth5000-s7/gold.yaml"
+  [synth-s11]="$DATA/synth5000-s11/gold.yaml"
 )
 NAMES=${ONLY:-seeds realdev-doorplug realdev-keybridge realdev-taiwanquake realdev synth-s0 synth-s7}
 EVALS=${EVALS:-$(mktemp -d)}  # eval JSON per corpus (not written into OUT_DIR)
