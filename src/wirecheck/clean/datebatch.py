@@ -126,7 +126,7 @@ def own_date(date_value: str | None, source: str | None) -> str | None:
     (generated corpus: 208 of 239 texts split from their story carried a borrowed date).
     A day and month in the text often name an earlier event, not the day of writing (news
     style gives a weekday for the past week and a date beyond it): a follow-up written in
-    March that recalls "the fire on May 2" took that day and its lender's year and so
+    March that recalls "the fire on January 9" took that day and its lender's year and so
     joined the January story (realdev, two texts of another occasion). A weekday the text
     names, resolved against the lender, is kept: it says when, within days."""
     if source is not None and source.startswith((TAKEN_WHOLE, YEAR_BORROWED)):

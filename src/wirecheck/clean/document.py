@@ -235,6 +235,8 @@ _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _content_words(text: str) -> set[str]:
+    """Word forms as written, four letters or more. Not ``align.text.content_words``: its
+    keys fold word endings, and a realdev teaser then met the text on a common verb."""
     return {w for w in _CONTENT_WORD.findall(text.lower()) if w not in STOPWORDS}
 
 
