@@ -227,13 +227,15 @@ def with_lists(settings: Settings, lists: Sequence[str]) -> Settings:
 
 
 def write_analysis_json(analysis: Analysis, out_dir: Path) -> Path:
-    """``out_dir/analysis.json``: pretty, in the model's stable key order, written atomically."""
-    from wirecheck.store import dumps_json
+    """``out_dir/analysis.json``: pretty, in the model's stable key order, written atomically
+    (streamed: the file of a 100,000-article analysis runs to gigabytes)."""
+    from wirecheck.store.jsonfile import write_model_json
 
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / "analysis.json"
     tmp = target.with_suffix(".json.tmp")
-    tmp.write_text(dumps_json(analysis.to_json_dict()), encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as handle:
+        write_model_json(analysis, handle)
     os.replace(tmp, target)
     return target
 

@@ -18,10 +18,11 @@ FORMATS = ("json", "ftm", "graphml", "parquet")
 
 def write_json(analysis: Analysis, path: Path) -> list[Path]:
     """``analysis.json`` (SPEC contract), formatted like the one ``wirecheck run`` writes."""
-    from wirecheck.store import dumps_json
+    from wirecheck.store.jsonfile import write_model_json
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dumps_json(analysis.to_json_dict()), encoding="utf-8")
+    with path.open("w", encoding="utf-8") as handle:
+        write_model_json(analysis, handle)
     return [path]
 
 
