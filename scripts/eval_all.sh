@@ -17,7 +17,9 @@ SRC_TREE=$(cd "${1:?usage: eval_all.sh SRC_TREE OUT_DIR}" && pwd)
 OUT=${2:?usage: eval_all.sh SRC_TREE OUT_DIR}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 PY=${PY:-/work/main/.venv/bin/python}
-SHARED=${SHARED:-$HERE/../shared}
+# Resolved: an article id hashes its source path, so "tree/../shared" would give other ids
+# (and, through tie-breaks, other groupings) than "/work/shared".
+SHARED=$(cd "${SHARED:-$HERE/../shared}" && pwd -P)
 DATA=${DATA:-/work/data}
 LABELS=$SHARED/realdev/labels.yaml
 declare -A CORPUS=(
