@@ -201,3 +201,24 @@ def test_serve_refuses_a_missing_workspace(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and not (tmp_path / "none.duckdb").exists()
+
+
+def test_the_front_page_is_served_from_the_cache_until_a_write(client: TestClient) -> None:
+    """The UI's front page is cached per write generation: a second request does not read
+    the workspace; after an ingest commits, the page shows the new article count."""
+    first = client.get("/")
+    assert first.status_code == 200 and "7 articles" in first.text
+    workspace = client.app.state.workspace  # type: ignore[attr-defined]
+    reads = workspace.stories_page
+
+    def refuse(*_: object) -> object:
+        raise AssertionError("front page rendered again within one generation")
+
+    workspace.stories_page = refuse
+    assert client.get("/").text == first.text
+    workspace.stories_page = reads
+    doc = {"documents": [{"text": "The Brenna lock reopened on Friday.", "title": "Lock open"}]}
+    ok = client.post("/api/ingest", json=doc, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert ok.status_code == 202
+    client.app.state.ingestor.wait()  # type: ignore[attr-defined]
+    assert "8 articles" in client.get("/").text

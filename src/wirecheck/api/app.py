@@ -29,6 +29,9 @@ from wirecheck.settings.api import ApiSettings
 HERE = Path(__file__).parent
 # Read routes whose responses depend only on the workspace (cached per write generation).
 CACHED = ("/api/", "/stories/", "/articles/", "/claims/", "/entities", "/search")
+# ... and these exact paths: the UI's front page (stories and the article count) is read
+# most and was rendered anew for every request (21 ms on a 1,000-article workspace).
+CACHED_EXACT = ("/",)
 
 
 def templates() -> jinja2.Environment:
@@ -105,6 +108,7 @@ def create_app(
             max_bytes=settings.cache_max_bytes,
             prefixes=CACHED,
             skip=("/api/ingest",),
+            exact=CACHED_EXACT,
         )
     app.add_middleware(SecurityMiddleware, max_body=settings.max_body_bytes)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -30,6 +30,7 @@ class ResponseCache:
         max_bytes: int,
         prefixes: tuple[str, ...],
         skip: tuple[str, ...],
+        exact: tuple[str, ...] = (),
     ) -> None:
         self.app = app
         self.generation = generation
@@ -37,6 +38,7 @@ class ResponseCache:
         self.max_bytes = max_bytes
         self.prefixes = prefixes
         self.skip = skip
+        self.exact = frozenset(exact)
         self._store: OrderedDict[Key, Entry] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -44,6 +46,8 @@ class ResponseCache:
         if scope["type"] != "http" or scope["method"] != "GET":
             return False
         path: str = scope["path"]
+        if path in self.exact:
+            return True
         return path.startswith(self.prefixes) and not path.startswith(self.skip)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
