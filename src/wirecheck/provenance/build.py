@@ -177,13 +177,11 @@ def units_by_content(
     of the source paths), the same files read from another folder grouped otherwise
     (realdev mixed corpus: story pair F1 0.853 from one folder, 0.881 from another); by
     input order, an incremental run would group otherwise than a full one."""
-
-    def key(i: int) -> tuple[str, str]:
-        article = views[i].article
-        return (article.raw_sha1 or stable_id("b", article.body), article.id)
-
-    members = [sorted((index[a] for a in fam.articles), key=key) for fam in families]
-    return sorted(members, key=lambda unit: key(unit[0]))
+    # each text hashed once (an article built without its raw input: a hash of its body)
+    content = [(v.article.raw_sha1 or stable_id("b", v.article.body), v.id) for v in views]
+    by_content = content.__getitem__
+    members = [sorted((index[a] for a in fam.articles), key=by_content) for fam in families]
+    return sorted(members, key=lambda unit: content[unit[0]])
 
 
 def _story(
