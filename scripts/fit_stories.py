@@ -39,7 +39,7 @@ from wirecheck.evaluate import load_gold
 from wirecheck.evaluate.clusters import gold_clusters
 from wirecheck.evaluate.keys import gold_key
 from wirecheck.model import Article
-from wirecheck.provenance.build import candidate_pairs_for
+from wirecheck.provenance.build import candidate_pairs_for, content_key
 from wirecheck.provenance.edges import evaluate
 from wirecheck.provenance.event_keys import event_keys
 from wirecheck.provenance.families import build_families
@@ -50,10 +50,10 @@ from wirecheck.provenance.story_link import (
     WEIGHTS_FILE,
     StoryModel,
     StoryPair,
-    key_weights,
     link_values,
     not_english,
 )
+from wirecheck.provenance.topics import topic_weights
 from wirecheck.provenance.views import DocView, attach_lead_vectors, make_views
 from wirecheck.runner import ingest_paths
 from wirecheck.settings import Settings
@@ -211,7 +211,13 @@ class _Values:
 
     def __init__(self, fold: Fold) -> None:
         self.fold = fold
-        self.weights = key_weights(v.keys for v in fold.views if v.keys is not None)
+        content = [content_key(v) for v in fold.views]
+        self.weights = topic_weights(
+            [v.keys for v in fold.views],
+            np.array(list(fold.base), dtype=np.int64),
+            content.__getitem__,
+            Settings().provenance.topic_resolution,
+        )
         self.rows: dict[tuple[int, int], np.ndarray] = {
             p: self.row(*p, base) for p, base in fold.base.items()
         }
@@ -219,7 +225,8 @@ class _Values:
     def row(self, i: int, j: int, base: float | None = None) -> np.ndarray:
         views = self.fold.views
         sim = base if base is not None else cheap_similarity(views[i], views[j])
-        pair = StoryPair(views[i], views[j], sim, self.weights)
+        w = self.weights
+        pair = StoryPair(views[i], views[j], sim, w.for_pair(i, j), w.apart(i, j))
         values = link_values(pair)
         english = 0.0 if not_english(pair) else 1.0
         return np.array([values[n] for n in NAMES] + [english, sim])

@@ -203,29 +203,26 @@ def test_connected_components_on_ray_match_union_find(ray_session: Any) -> None:
     assert labels.tolist() == _union_find_labels(n, edges)
 
 
-@pytest.mark.ray
-@pytest.mark.slow
-def test_story_clustering_per_component_equals_the_local_clustering(
-    ray_session: Any, tmp_path: Path
-) -> None:
+REALDEV = Path(__file__).resolve().parents[2] / "shared" / "realdev"
+
+
+def _clusterings(articles: list[Article]) -> tuple[list[list[int]], list[list[int]], int]:
+    """The story clustering of ``articles`` in this process and on Ray, and how many texts
+    were weighed within a topic."""
     from wirecheck.distributed.components import cluster_components_ray
     from wirecheck.provenance.build import (
         candidate_pairs_for,
         cluster_views,
+        content_key,
         pair_link,
         story_links,
     )
     from wirecheck.provenance.edges import evaluate
     from wirecheck.provenance.families import build_families
-    from wirecheck.provenance.story_link import key_weights
+    from wirecheck.provenance.topics import topic_weights
     from wirecheck.provenance.views import attach_lead_vectors, make_views
-    from wirecheck.runner import ingest_paths
-    from wirecheck.synth import write_corpus
 
-    write_corpus(400, tmp_path / "corpus", seed=3)
-    settings = Settings()
-    s = settings.provenance
-    articles = ingest_paths([str(tmp_path / "corpus")], settings).articles
+    s = Settings().provenance
     views = make_views(articles, s.shingle_k, s.lead_sentences)
     attach_lead_vectors(views, s.embed_dims, s.lead_sentences)
     pairs, jaccard = candidate_pairs_for(views, s)
@@ -233,10 +230,43 @@ def test_story_clustering_per_component_equals_the_local_clustering(
     edges = [r.derivation for r in results if r.derivation is not None]
     index = {v.id: k for k, v in enumerate(views)}
     units = [[index[a] for a in f.articles] for f in build_families(articles, edges)]
-    weights = key_weights(v.keys for v in views if v.keys is not None)
+    content = [content_key(v) for v in views]
+    pairs_ij = np.array([(r.i, r.j) for r in results], dtype=np.int64)
+    weights = topic_weights(
+        [v.keys for v in views], pairs_ij, content.__getitem__, s.topic_resolution
+    )
     probs = [pair_link(views, r, weights) for r in results]
     links = list(story_links(results, probs, s.story_pair_min))
     local = cluster_views(views, links, units, s.story_link_min, weights)
     remote = cluster_components_ray(views, links, units, s.story_link_min, weights)
+    return local, remote, len(weights.topic_of)
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_story_clustering_per_component_equals_the_local_clustering(
+    ray_session: Any, tmp_path: Path
+) -> None:
+    from wirecheck.runner import ingest_paths
+    from wirecheck.synth import write_corpus
+
+    write_corpus(400, tmp_path / "corpus", seed=3)
+    articles = ingest_paths([str(tmp_path / "corpus")], Settings()).articles
+    local, remote, _ = _clusterings(articles)
     assert remote == local
     assert sum(len(g) > 1 for g in local) >= 20  # many multi-text stories were clustered
+
+
+@pytest.mark.ray
+@pytest.mark.slow
+def test_story_clustering_on_ray_weighs_keys_per_topic_as_the_local_one(ray_session: Any) -> None:
+    """Real coverage of three topics in many languages: its texts are weighed per topic
+    (the generated corpus is English), and each Ray task gets its texts' topics."""
+    from wirecheck.runner import ingest_paths
+
+    if not REALDEV.is_dir():
+        pytest.fail(f"realdev not found at {REALDEV} (CI provides ../shared)")
+    articles = ingest_paths([str(REALDEV)], Settings()).articles
+    local, remote, grouped = _clusterings(articles)
+    assert grouped >= 100  # most of the pile is near a text in another language
+    assert remote == local

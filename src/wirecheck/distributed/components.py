@@ -34,7 +34,8 @@ from wirecheck.distributed.tasks import Batch, objects
 from wirecheck.provenance.event_keys import EventKeys
 from wirecheck.provenance.families import UnionFind
 from wirecheck.provenance.stories import Link, cluster
-from wirecheck.provenance.story_link import KeyWeights, member_link
+from wirecheck.provenance.story_link import member_link
+from wirecheck.provenance.topics import TopicWeights
 from wirecheck.provenance.views import DocView
 
 log = logging.getLogger(__name__)
@@ -173,9 +174,11 @@ def cluster_batch(batch: Batch, link_min: float) -> Batch:
 
     def groups_of(task: bytes) -> bytes:
         units, links, points, weights = pickle.loads(task)
-        found = cluster(
-            0, links, link_min, lambda i, j: member_link(points[i], points[j], weights), units
-        )
+
+        def link(i: int, j: int) -> float:
+            return member_link(points[i], points[j], weights.for_pair(i, j), weights.apart(i, j))
+
+        found = cluster(0, links, link_min, link, units)
         return pickle.dumps(found)
 
     return {"groups": objects([groups_of(bytes(t)) for t in batch["task"]])}
@@ -186,7 +189,7 @@ def cluster_components_ray(
     links: Iterable[Link],
     units: list[list[int]],
     link_min: float,
-    weights: KeyWeights,
+    weights: TopicWeights,
 ) -> list[list[int]]:
     """``build.cluster_views`` on Ray: components on Ray Data, then one clustering task per
     batch of components; the same groups, in the same order."""
@@ -208,7 +211,7 @@ def cluster_components_ray(
 
 def _component_tasks(
     views: Sequence[DocView],
-    weighted_links: tuple[list[Link], KeyWeights],
+    weighted_links: tuple[list[Link], TopicWeights],
     units: list[list[int]],
     unit_of: npt.NDArray[np.int64],
     component: npt.NDArray[np.int64],
@@ -237,9 +240,8 @@ def _component_tasks(
             for u in us
             for i in units[u]
         }
-        own = {
-            k: weights[k] for p in points.values() if p.keys for k in p.keys.figures | p.keys.names
-        }
+        carried = {k for p in points.values() if p.keys for k in p.keys.figures | p.keys.names}
+        own = weights.for_texts(points, carried)
         tasks.append(pickle.dumps(([units[u] for u in us], own_links[c], points, own)))
     return tasks
 

@@ -21,14 +21,13 @@ from wirecheck.provenance.minhash import estimated_jaccard
 from wirecheck.provenance.origins import resolve_origins
 from wirecheck.provenance.stories import Link, cluster
 from wirecheck.provenance.story_link import (
-    KeyWeights,
     StoryModel,
     StoryPair,
-    key_weights,
     link_probability,
     member_link,
     story_model,
 )
+from wirecheck.provenance.topics import TopicWeights, topic_weights
 from wirecheck.provenance.views import DocView, KeysFn, attach_lead_vectors, make_views
 from wirecheck.settings.provenance import ProvenanceSettings
 
@@ -103,7 +102,7 @@ def build_provenance(
 
 
 Grouping = Callable[
-    [Sequence[DocView], Iterable[Link], list[list[int]], float, KeyWeights], list[list[int]]
+    [Sequence[DocView], Iterable[Link], list[list[int]], float, TopicWeights], list[list[int]]
 ]
 
 
@@ -112,19 +111,23 @@ def cluster_views(
     links: Iterable[Link],
     units: list[list[int]],
     link_min: float,
-    weights: KeyWeights,
+    weights: TopicWeights,
 ) -> list[list[int]]:
     """The cohesion clustering of ``views`` (``stories.cluster``), in this process."""
-    return cluster(
-        len(views), links, link_min, lambda i, j: member_link(views[i], views[j], weights), units
-    )
+
+    def link(i: int, j: int) -> float:
+        return member_link(views[i], views[j], weights.for_pair(i, j), weights.apart(i, j))
+
+    return cluster(len(views), links, link_min, link, units)
 
 
-def pair_link(views: Sequence[DocView], r: PairResult, weights: KeyWeights) -> float:
+def pair_link(views: Sequence[DocView], r: PairResult, weights: TopicWeights) -> float:
     """Story-link probability of an evaluated pair (1 inside a family)."""
     if r.derivation is not None:
         return 1.0
-    return link_probability(StoryPair(views[r.i], views[r.j], r.story_similarity, weights))
+    i, j = r.i, r.j
+    own, apart = weights.for_pair(i, j), weights.apart(i, j)
+    return link_probability(StoryPair(views[i], views[j], r.story_similarity, own, apart))
 
 
 def story_links(
@@ -147,7 +150,13 @@ def assemble_stories(
     """Stories from evaluated pairs and families, with the cohesion rule (the local stage
     and the Ray runner both end with this step; the Ray runner's ``grouping`` clusters
     each connected component in its own task)."""
-    weights = key_weights(v.keys for v in views if v.keys is not None)
+    content = [content_key(v) for v in views]
+    weights = topic_weights(
+        [v.keys for v in views],
+        np.fromiter((x for r in results for x in (r.i, r.j)), np.int64, 2 * len(results)),
+        content.__getitem__,
+        settings.topic_resolution,
+    )
     model = story_model()
     # computed once (8 MB a million pairs), read by the clustering and the explanations
     probs = np.fromiter((pair_link(views, r, weights) for r in results), np.float64, len(results))
@@ -155,7 +164,7 @@ def assemble_stories(
     links = story_links(results, probs.tolist(), settings.story_pair_min)
     index = {v.id: k for k, v in enumerate(views)}
     # a family is one unit: its members are one story, whatever the candidates said
-    units = units_by_content(families, views, index)
+    units = units_by_content(families, content, index)
     groups = grouping(views, links, units, settings.story_link_min, weights)
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     inside: dict[int, list[tuple[PairResult, float]]] = {}
@@ -169,16 +178,20 @@ def assemble_stories(
     ]
 
 
+def content_key(view: DocView) -> str:
+    """A hash of the text's content, the id only between two identical inputs (an article
+    built without its raw input: a hash of its body)."""
+    return (view.article.raw_sha1 or stable_id("b", view.article.body)) + view.id
+
+
 def units_by_content(
-    families: Sequence[Family], views: Sequence[DocView], index: dict[str, int]
+    families: Sequence[Family], content: Sequence[str], index: dict[str, int]
 ) -> list[list[int]]:
     """Families as clustering units, ordered by a hash of their texts' content. The
     clustering breaks ties between equal links by unit order. Ordered by family id (a hash
     of the source paths), the same files read from another folder grouped otherwise
     (realdev mixed corpus: story pair F1 0.853 from one folder, 0.881 from another); by
     input order, an incremental run would group otherwise than a full one."""
-    # each text hashed once (an article built without its raw input: a hash of its body)
-    content = [(v.article.raw_sha1 or stable_id("b", v.article.body), v.id) for v in views]
     by_content = content.__getitem__
     members = [sorted((index[a] for a in fam.articles), key=by_content) for fam in families]
     return sorted(members, key=lambda unit: content[unit[0]])

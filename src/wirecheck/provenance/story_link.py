@@ -4,12 +4,14 @@ Two English texts are linked by the own-lead event similarity of ``story_feature
 English static model, names and numbers, publication dates). A pair with a text in another
 language gets a logistic probability over a declared list of ``Feature(name, func, weight)``
 records (``wirecheck.features``): the language-free event keys of ``event_keys`` (figures,
-Latin-script names, dates mentioned) weighted by their rarity in the corpus (inverse
-document frequency: a country name or the year that every text carries counts little), the
-publication dates, and the English similarity (weak across languages). ``p = sigmoid(bias +
-sum(weight x value))``; the weights, bias and the story threshold (shared by both kinds of
-pair in the average-link clustering) are fitted on labelled pairs by
-``scripts/fit_stories.py`` and shipped in ``wirecheck/data/story_weights.json``.
+Latin-script names, dates mentioned) weighted by their rarity among the texts of their
+topic (inverse document frequency: a country name or the year that every text carries
+counts little; ``topics.py`` finds the topics of a mixed pile), the publication dates,
+whether the two texts are of two topics, and the English similarity (weak across
+languages). ``p = sigmoid(bias + sum(weight x value))``; the weights, bias and the story
+threshold (shared by both kinds of pair in the average-link clustering) are fitted on
+labelled pairs by ``scripts/fit_stories.py`` and shipped in
+``wirecheck/data/story_weights.json``.
 
 Why two regimes: the key features are measured with weights from the corpus at hand; on a
 single-topic corpus (the real development topics) every text shares the topic's names and
@@ -58,6 +60,7 @@ class StoryPair:
     b: KeyedPoint
     base: float  # story_features event similarity (own leads, markers, dates)
     weights: KeyWeights
+    topics_apart: bool = False  # the two texts are of two topics (``topics.py``)
 
 
 def key_weights(keys: Iterable[EventKeys]) -> dict[str, float]:
@@ -70,7 +73,7 @@ def key_weights(keys: Iterable[EventKeys]) -> dict[str, float]:
     return {key: math.log((n + 1) / (count + 1)) for key, count in df.items()}
 
 
-def _cosine(x: frozenset[str], y: frozenset[str], w: KeyWeights) -> float:
+def keys_cosine(x: frozenset[str], y: frozenset[str], w: KeyWeights) -> float:
     """Weighted cosine of two key sets (binary vectors, each key weighted by its rarity)."""
     sx = sum(w.get(k, 0.0) ** 2 for k in x)
     sy = sum(w.get(k, 0.0) ** 2 for k in y)
@@ -102,14 +105,14 @@ def figures_shared(p: StoryPair) -> float:
     """Rare figures in common (normalised: "7,4" = "7.4", any script's digits)."""
     if p.a.keys is None or p.b.keys is None:
         return 0.0
-    return _cosine(p.a.keys.figures, p.b.keys.figures, p.weights)
+    return keys_cosine(p.a.keys.figures, p.b.keys.figures, p.weights)
 
 
 def names_shared(p: StoryPair) -> float:
     """Rare Latin-script names and acronyms in common (accents folded): kept by translations."""
     if p.a.keys is None or p.b.keys is None:
         return 0.0
-    return _cosine(p.a.keys.names, p.b.keys.names, p.weights)
+    return keys_cosine(p.a.keys.names, p.b.keys.names, p.weights)
 
 
 def lead_keys_found(p: StoryPair) -> float:
@@ -141,6 +144,13 @@ def published_apart(p: StoryPair) -> float:
     return min(1.0, max(0, apart) / (FULL_DAYS - SAME_CYCLE_DAYS))
 
 
+def topics_differ(p: StoryPair) -> float:
+    """Qualifier: the two texts are of two topics (``topics.py``: communities of texts that
+    share keys). The keys they share are then what topics share: an agency, a capitalised
+    common word of their language."""
+    return 1.0 if p.topics_apart else 0.0
+
+
 LinkFeature = Feature[Callable[[StoryPair], float]]
 STORY_LINK_FEATURES: tuple[LinkFeature, ...] = (
     Feature("event_similarity", event_similarity, 0.0, note="English model: 0 across languages"),
@@ -149,6 +159,7 @@ STORY_LINK_FEATURES: tuple[LinkFeature, ...] = (
     Feature("lead_keys_found", lead_keys_found, 2.0),
     Feature("lead_dates_differ", lead_dates_differ, -0.5, qualifier=True),
     Feature("published_apart", published_apart, -0.5, qualifier=True),
+    Feature("topics_differ", topics_differ, -2.0, qualifier=True),
 )
 
 
@@ -220,7 +231,9 @@ def explain_link(pair: StoryPair, model: StoryModel | None = None) -> Explanatio
     )
 
 
-def member_link(a: StoryPoint, b: StoryPoint, weights: KeyWeights) -> float:
+def member_link(
+    a: StoryPoint, b: StoryPoint, weights: KeyWeights, topics_apart: bool = False
+) -> float:
     """Story link of a pair no candidate search proposed: the fitted model over the same
     features, the English part measured on whole texts (``cheap_similarity``)."""
-    return link_probability(StoryPair(a, b, cheap_similarity(a, b), weights))
+    return link_probability(StoryPair(a, b, cheap_similarity(a, b), weights, topics_apart))

@@ -124,3 +124,9 @@ class ProvenanceSettings(BaseModel):
     story_link_min: float = 0.5
     # candidate pairs below this similarity are not even considered for a story.
     story_pair_min: float = 0.2
+    # Louvain resolution of the topics whose texts weigh event keys among themselves
+    # (provenance/topics.py). Lower: fewer, larger topics. Realdev: 0.2-0.4 give the same
+    # stories on every topic folder and on all three as one corpus (three topics found,
+    # each whole); 0.5 splits two texts off one topic folder (its recall 0.998 -> 0.930),
+    # 1.0 splits each topic in 5-7 (docs/provenance.md). The middle of the plateau.
+    topic_resolution: float = 0.3
