@@ -157,6 +157,7 @@ def test_a_day_and_month_with_a_borrowed_year_is_no_story_evidence() -> None:
     _, view = make_views(arts, 5)
     assert view.day == date(2025, 3, 2).toordinal()
     assert view.own_day is None
+    assert view.placed_day is None  # nor does it place the text in that week's names
 
 
 TEMPLATE = (

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wirecheck.provenance.candidates import marker_candidates, semantic_candidates
+from wirecheck.provenance.generic import names_a_week
 from wirecheck.provenance.minhash import (
     band_keys,
     candidate_pairs,
@@ -108,13 +109,13 @@ def test_marker_candidates_need_fewer_markers_when_both_dates_agree() -> None:
     four = [*three, "harrow"]
     markers = [three, three, three, four, four, three, three]
     days = np.array([100, 102, 200, -1, 101, -1, 300])
-    pairs = marker_candidates(markers, days, ProvenanceSettings(), days).tolist()
+    pairs = marker_candidates(markers, days, ProvenanceSettings(), days, days).tolist()
     assert [0, 1] in pairs  # three markers, dates two days apart
     assert [3, 4] in pairs  # four markers, one side undated
     assert [0, 5] not in pairs and [1, 5] not in pairs  # three markers, undated side
     assert [0, 2] not in pairs and [2, 6] not in pairs  # dated too far apart
     lent = np.array([100, 102, 200, -1, 101, 101, 300])  # text 5 shows a date lent to it
-    pairs = marker_candidates(markers, days, ProvenanceSettings(), lent).tolist()
+    pairs = marker_candidates(markers, days, ProvenanceSettings(), lent, lent).tolist()
     assert [0, 5] in pairs and [1, 5] in pairs and [2, 5] not in pairs
 
 
@@ -126,18 +127,35 @@ def test_names_common_over_a_year_still_pair_the_texts_of_their_own_days() -> No
     days = np.array([100, 101, 130, 131, 160, 161, 190, 191, 220, 221], dtype=np.int64)
     markers = [names] * len(days)
     capped = ProvenanceSettings(marker_max_df=4)
-    pairs = marker_candidates(markers, days, capped, days).tolist()
+    pairs = marker_candidates(markers, days, capped, days, days).tolist()
     assert pairs == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]  # each event's own two texts
     # one name, a country and a year: the beat's markers do not make up the three
     place_only = [["chile", "brask optics", "2025"]] * len(days)
-    assert marker_candidates(place_only, days, capped, days).size == 0
+    assert marker_candidates(place_only, days, capped, days, days).size == 0
     # a name common within its days too (more than the cap around one day) is left out
     crowded = np.array([100, 100, 101, 101, 102, 102, 130, 131, 160, 161], dtype=np.int64)
-    pairs = marker_candidates(markers, crowded, capped, crowded).tolist()
+    pairs = marker_candidates(markers, crowded, capped, crowded, crowded).tolist()
     assert [0, 1] not in pairs and [6, 7] in pairs and [8, 9] in pairs
     # texts with no date of their own may be of any day: they count in every window
     undated = np.array([100, 101, -1, -1, -1, 161, 190, 191, 220, 221], dtype=np.int64)
-    assert marker_candidates(markers, undated, capped, undated).tolist() == []
+    assert marker_candidates(markers, undated, capped, undated, undated).tolist() == []
+    # ... but a date taken whole from a similar text (an original whose copies print the
+    # date) places it: the texts of one event pair again; a text of no date at all does not
+    taken = np.array([100, 101, 130, 131, -1, 161, 190, 191, 220, 221], dtype=np.int64)
+    pairs = marker_candidates(markers, undated, capped, taken, taken).tolist()
+    assert [0, 1] in pairs and [2, 3] in pairs and [6, 7] in pairs
+    assert not any(4 in pair for pair in pairs)
+    # words every week's bodies are named with are not a week's names: an office, a legal
+    # form, a figure, a weekday (each text also carries a name of its own event)
+    beat = ["council", "ltd", "dynamics", "1200", "tuesday"]
+    offices = [[*beat, f"zorvane{chr(97 + k)}"] for k in range(len(days))]
+    assert marker_candidates(offices, days, capped, days, days).size == 0
+
+
+def test_a_name_of_a_week_is_a_name() -> None:
+    assert names_a_week("zorvane") and names_a_week("brask optics")
+    for word in ("council", "institute", "minister", "tuesday", "grace", "ltd", "bhd", "62"):
+        assert not names_a_week(word), word
 
 
 @settings(max_examples=50, deadline=None)

@@ -18,7 +18,8 @@ _EXTRA_FORMS = frozenset(
 
 
 @lru_cache(maxsize=4096)
-def _is_org_type(token: str) -> bool:
+def is_legal_form(token: str) -> bool:
+    """A legal form as a word of its own ("ltd", "gmbh", "bhd")."""
     from rigour.names import remove_org_types
 
     return token in _EXTRA_FORMS or not remove_org_types(token).strip()
@@ -33,6 +34,6 @@ def name_key(name: str | None) -> str | None:
 
     printed = fingerprints.generate(name, keep_order=True) or name.lower().strip()
     words = printed.split()
-    while len(words) > 1 and _is_org_type(words[-1]):
+    while len(words) > 1 and is_legal_form(words[-1]):
         words.pop()
     return " ".join(words)

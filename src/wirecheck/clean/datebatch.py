@@ -134,6 +134,18 @@ def own_date(date_value: str | None, source: str | None) -> str | None:
     return date_value
 
 
+def placing_date(date_value: str | None, source: str | None) -> str | None:
+    """The date that places an article among the days of coverage (which texts of a busy
+    name's week it is counted with): its own, or one taken whole from its most similar
+    text, as an agency's original takes it from a copy that prints it. Not a day and month
+    read from the text with a borrowed year: that names an earlier event as often as the
+    day of writing (``own_date``), and a follow-up placed on the first day paired with it
+    (realdev: a later occasion joined the first day's story)."""
+    if source is not None and source.startswith(YEAR_BORROWED):
+        return None
+    return date_value
+
+
 def _neighbours(
     states: list[DateState], threshold: float, ops: OpCounter | None = None
 ) -> list[list[tuple[float, int]]]:

@@ -59,7 +59,9 @@ def wording_free_candidates(views: Sequence[DocView], settings: ProvenanceSettin
         set(v.numbers) | {t for t in v.terms if not t[:1].isdigit()} | _keys(v) for v in views
     ]
     shown = day_numbers([v.day for v in views])
-    return merge_pairs(sem, marker_candidates([sorted(m) for m in markers], days, settings, shown))
+    placed = day_numbers([v.placed_day for v in views])
+    found = marker_candidates([sorted(m) for m in markers], days, settings, shown, placed)
+    return merge_pairs(sem, found)
 
 
 def _keys(view: DocView) -> set[str]:

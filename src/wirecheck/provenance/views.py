@@ -9,7 +9,7 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
-from wirecheck.clean.datebatch import own_date
+from wirecheck.clean.datebatch import own_date, placing_date
 from wirecheck.model import Article
 from wirecheck.provenance.event_keys import EventKeys, event_keys
 from wirecheck.provenance.generic import specific_markers
@@ -44,6 +44,7 @@ class DocView:
     english_share: float = 0.0  # share of English function words (tells languages apart)
     day: int | None = None  # publication date as a day number (None: undated)
     own_day: int | None = None  # the same unless taken whole from a similar article
+    placed_day: int | None = None  # ``day`` unless a borrowed year dates a day and month
     keys: EventKeys | None = None  # language-free event keys (figures, names, dates)
     specific: frozenset[str] = frozenset()  # ``terms`` without years and places (generic.py)
     vector: F32 | None = None  # document (lead) embedding, unit length
@@ -98,6 +99,7 @@ def make_view(
         lead_grams=np.unique(kgram_hashes(lead_tokens, k)),
         day=_day(article.date),
         own_day=_day(own_date(article.date, article.date_source)),
+        placed_day=_day(placing_date(article.date, article.date_source)),
         terms=terms,
         specific=specific_markers(terms),
         n_words=int(tokens.size),
