@@ -45,7 +45,7 @@ class TopicWeights:
     by_topic: Mapping[int, KeyWeights] = field(default_factory=dict)
 
     def for_pair(self, i: int, j: int) -> KeyWeights:
-        """The weights of topic of ``i`` and ``j`` when they share one, else the corpus's."""
+        """The weights of the topic ``i`` and ``j`` share, if they share one; else the corpus's."""
         topic = self.topic_of.get(i)
         if topic is not None and topic == self.topic_of.get(j):
             return self.by_topic[topic]
