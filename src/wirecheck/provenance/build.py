@@ -181,9 +181,8 @@ def assemble_stories(
 
 
 def content_key(view: DocView) -> str:
-    """A hash of the text's content, the id only between two identical inputs (an article
-    built without its raw input: a hash of its body)."""
-    return (view.article.raw_sha1 or stable_id("b", view.article.body)) + view.id
+    """``views.text_key`` of the view's article (the clustering's and the topics' order)."""
+    return view.content
 
 
 def units_by_content(

@@ -134,7 +134,8 @@ def _containment(x: DocView, y: DocView) -> float:
 def ordered(
     x: DocView, y: DocView, settings: ProvenanceSettings, jaccard: float | None = None
 ) -> PairEvidence:
-    """Evidence with the shorter text first (ties broken by id, so pairs are stable)."""
-    if (x.n_words, x.id) <= (y.n_words, y.id):
+    """Evidence with the shorter text first; ties broken by content (``views.text_key``),
+    so pairs are stable and the same from any folder."""
+    if (x.n_words, x.content) <= (y.n_words, y.content):
         return PairEvidence(x, y, settings, jaccard)
     return PairEvidence(y, x, settings, jaccard)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from wirecheck.model import Article, Derivation, Family, stable_id
 from wirecheck.provenance.credits import origin_credit
+from wirecheck.provenance.views import text_key
 
 
 class UnionFind:
@@ -51,7 +52,7 @@ def build_families(articles: Sequence[Article], edges: Sequence[Derivation]) -> 
 def _family(members: list[Article], derived: set[str]) -> Family:
     ids = {m.id for m in members}
     roots = [m for m in members if m.id not in derived] or members
-    origin = min(roots, key=lambda m: (m.date or "9999", -len(m.body), m.id))
+    origin = min(roots, key=lambda m: (m.date or "9999", -len(m.body), text_key(m)))
     outlet, reason = _origin_outlet(members, origin)
     if len(members) > 1:
         reason = f"{len(members)} texts joined by derivation edges; " + reason

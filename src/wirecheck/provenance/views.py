@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from wirecheck.clean.datebatch import own_date, placing_date
-from wirecheck.model import Article
+from wirecheck.model import Article, stable_id
 from wirecheck.provenance.event_keys import EventKeys, event_keys
 from wirecheck.provenance.generic import specific_markers
 from wirecheck.provenance.minhash import U64, kgram_hashes, token_hashes
@@ -18,6 +18,14 @@ from wirecheck.provenance.order import english_share, name_sequence, number_sequ
 from wirecheck.provenance.text import Sentence, mask_quotes, salient_terms, sentences
 
 F32 = npt.NDArray[np.float32]
+
+
+def text_key(article: Article) -> str:
+    """A hash of the text's content, then its id (only between two identical inputs): the
+    order to break ties by. An article id hashes its source path, so a tie broken by id
+    decides otherwise when the same files are read from another folder (an article built
+    without its raw input: a hash of its body)."""
+    return (article.raw_sha1 or stable_id("b", article.body)) + article.id
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,11 @@ class DocView:
     @property
     def id(self) -> str:
         return self.article.id
+
+    @property
+    def content(self) -> str:
+        """``text_key`` of the article: a tie-break that does not depend on the folder."""
+        return text_key(self.article)
 
     def release(self) -> None:
         """Drop what only pair evaluation needs (sentence vectors, trigram index)."""
