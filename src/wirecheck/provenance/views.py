@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -68,9 +69,11 @@ class DocView:
     def id(self) -> str:
         return self.article.id
 
-    @property
+    @cached_property
     def content(self) -> str:
-        """``text_key`` of the article: a tie-break that does not depend on the folder."""
+        """``text_key`` of the article: a tie-break that does not depend on the folder
+        (kept: every candidate pair reads it, and a text without its raw input hashes its
+        body)."""
         return text_key(self.article)
 
     def release(self) -> None:
