@@ -39,7 +39,7 @@ from wirecheck.evaluate import load_gold
 from wirecheck.evaluate.clusters import gold_clusters
 from wirecheck.evaluate.keys import gold_key
 from wirecheck.model import Article
-from wirecheck.provenance.build import candidate_pairs_for, content_key
+from wirecheck.provenance.build import candidate_pairs_for
 from wirecheck.provenance.edges import evaluate
 from wirecheck.provenance.event_keys import event_keys
 from wirecheck.provenance.families import build_families
@@ -211,11 +211,10 @@ class _Values:
 
     def __init__(self, fold: Fold) -> None:
         self.fold = fold
-        content = [content_key(v) for v in fold.views]
         self.weights = topic_weights(
             [v.keys for v in fold.views],
             np.array(list(fold.base), dtype=np.int64),
-            content.__getitem__,
+            [v.content for v in fold.views],
             Settings().provenance.topic_resolution,
         )
         self.rows: dict[tuple[int, int], np.ndarray] = {

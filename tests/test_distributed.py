@@ -213,7 +213,6 @@ def _clusterings(articles: list[Article]) -> tuple[list[list[int]], list[list[in
     from wirecheck.provenance.build import (
         candidate_pairs_for,
         cluster_views,
-        content_key,
         pair_link,
         story_links,
     )
@@ -230,10 +229,9 @@ def _clusterings(articles: list[Article]) -> tuple[list[list[int]], list[list[in
     edges = [r.derivation for r in results if r.derivation is not None]
     index = {v.id: k for k, v in enumerate(views)}
     units = [[index[a] for a in f.articles] for f in build_families(articles, edges)]
-    content = [content_key(v) for v in views]
     pairs_ij = np.array([(r.i, r.j) for r in results], dtype=np.int64)
     weights = topic_weights(
-        [v.keys for v in views], pairs_ij, content.__getitem__, s.topic_resolution
+        [v.keys for v in views], pairs_ij, [v.content for v in views], s.topic_resolution
     )
     probs = [pair_link(views, r, weights) for r in results]
     links = list(story_links(results, probs, s.story_pair_min))

@@ -42,7 +42,7 @@ def _weights_of(bodies: list[str], resolution: float = 0.3):  # type: ignore[no-
     keys: list[EventKeys | None] = [event_keys(b) for b in bodies]
     pairs = np.array(list(itertools.combinations(range(len(bodies)), 2)), dtype=np.int64)
     content = [stable_id("b", b) for b in bodies]
-    return topic_weights(keys, pairs, content.__getitem__, resolution)
+    return topic_weights(keys, pairs, content, resolution)
 
 
 def test_each_topic_weighs_its_names_among_its_own_texts() -> None:

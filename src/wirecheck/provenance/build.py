@@ -152,11 +152,11 @@ def assemble_stories(
     """Stories from evaluated pairs and families, with the cohesion rule (the local stage
     and the Ray runner both end with this step; the Ray runner's ``grouping`` clusters
     each connected component in its own task)."""
-    content = [content_key(v) for v in views]
+    content = [v.content for v in views]
     weights = topic_weights(
         [v.keys for v in views],
         np.fromiter((x for r in results for x in (r.i, r.j)), np.int64, 2 * len(results)),
-        content.__getitem__,
+        content,
         settings.topic_resolution,
     )
     model = story_model()
@@ -178,11 +178,6 @@ def assemble_stories(
         _story([views[i] for i in g], family_of, inside.get(k, []), index, model)
         for k, g in enumerate(groups)
     ]
-
-
-def content_key(view: DocView) -> str:
-    """``views.text_key`` of the view's article (the clustering's and the topics' order)."""
-    return view.content
 
 
 def units_by_content(

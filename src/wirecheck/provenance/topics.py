@@ -71,15 +71,16 @@ class TopicWeights:
 def topic_weights(
     keys: Sequence[EventKeys | None],
     pairs: npt.NDArray[np.int64],
-    order: Callable[[int], str],
+    content: Sequence[str],
     resolution: float,
 ) -> TopicWeights:
     """Key weights of the corpus and of each topic of the texts near a non-English text.
 
     ``keys``: every text's event keys (None: none read); ``pairs``: the candidate pairs
-    (rows of two text indices); ``order``: a content hash per text index (the graph's
+    (rows of two text indices); ``content``: each text's ``views.text_key`` (the graph's
     build order)."""
     overall = key_weights(k for k in keys if k is not None)
+    order = content.__getitem__
     graph = _topic_graph(keys, pairs, order, overall)
     if graph.number_of_edges() == 0:
         return TopicWeights(overall)
