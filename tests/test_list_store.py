@@ -138,3 +138,45 @@ def test_name_forms_round_trip_through_their_stored_text() -> None:
         entry = ListEntry(list="t", id="x", name=name, aliases=["Zq"], schema="Person")
         forms = tuple(entry_forms(entry))
         assert forms and load_forms(dump_forms(forms)) == forms
+    from wirecheck.entities.lists.stored import load_match_keys
+
+    for name in names:  # the pre-score reads two fields without building the forms
+        entry = ListEntry(list="t", id="x", name=name, aliases=["Zq"], schema="Person")
+        forms = tuple(entry_forms(entry))
+        assert load_match_keys(dump_forms(forms)) == tuple((f.key, f.compact) for f in forms)
+
+
+def test_stored_text_columns_read_every_chunk_slice_and_width() -> None:
+    import pyarrow as pa
+
+    from wirecheck.store.lists import Texts
+
+    words = ["Ωmega Holding", "", "株式会社", "plain", "last one"]
+    for kind in (pa.string(), pa.large_string()):
+        whole = pa.array(["drop me", *words], type=kind)
+        column = pa.chunked_array([whole.slice(1, 2), whole.slice(3)], type=kind)
+        texts = Texts(column)
+        assert len(texts) == len(words) and [texts[i] for i in range(len(texts))] == words
+        with pytest.raises(IndexError):
+            texts[len(words)]
+    with pytest.raises(ValueError, match="nulls"):
+        Texts(pa.chunked_array([pa.array(["a", None])]))
+
+
+def test_stored_postings_read_together_equal_those_read_one_by_one(tmp_path: Path) -> None:
+    from wirecheck.entities.screening.index import ScreenIndex
+    from wirecheck.entities.screening.keys import blocking_keys, name_form
+
+    paths, _ = _lists(tmp_path)
+    entries = generate(1500, 8, seed=3)[0]
+    memory = ScreenIndex.build(entries)
+    with Workspace.open(tmp_path / "ws.duckdb") as workspace:
+        files = [ensure_list(workspace, path, None)[0] for path in paths]
+        keys = [*sorted(blocking_keys(name_form(entries[5].name, False).tokens)), "t:zzzqqq"]
+        together = stored_index(workspace, [f for f in files if f]).postings_of(keys)
+        alone = stored_index(workspace, [f for f in files if f])
+        for key, posting in zip(keys, together, strict=True):
+            single = alone.posting(key)
+            assert (posting is None) == (single is None) == (memory.posting(key) is None)
+            if posting is not None and single is not None:
+                assert posting.tolist() == single.tolist() == memory.postings[key]

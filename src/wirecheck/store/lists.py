@@ -51,15 +51,16 @@ class StoredListFile:
 
 class Texts:
     """A stored string column read as Arrow chunks; one string is decoded when a query
-    reaches it (no Python object per entry at start)."""
+    reaches it (no Python object per entry at start), straight from the chunk's offsets
+    and bytes (an Arrow scalar per read cost more than the decoding)."""
 
     def __init__(self, column: pa.ChunkedArray) -> None:
-        self.chunks = list(column.iterchunks())
+        self.chunks = [_RawStrings(chunk) for chunk in column.iterchunks()]
         self.starts: list[int] = []
         total = 0
         for chunk in self.chunks:
             self.starts.append(total)
-            total += len(chunk)
+            total += chunk.size
         self.size = total
 
     def __len__(self) -> int:
@@ -69,7 +70,29 @@ class Texts:
         if not 0 <= number < self.size:
             raise IndexError(number)
         chunk = bisect.bisect_right(self.starts, number) - 1
-        return str(self.chunks[chunk][number - self.starts[chunk]].as_py())
+        return self.chunks[chunk].get(number - self.starts[chunk])
+
+
+class _RawStrings:
+    """One Arrow string chunk (no nulls: every stored row has its text)."""
+
+    def __init__(self, chunk: pa.Array) -> None:
+        import numpy as np
+        import pyarrow as pa
+
+        self.size = len(chunk)
+        if chunk.null_count or not (
+            pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)
+        ):
+            raise ValueError(f"stored text column of type {chunk.type} with nulls or not text")
+        _, offsets, data = chunk.buffers()
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        every = np.frombuffer(offsets, dtype=width)
+        self.offsets = every[chunk.offset : chunk.offset + self.size + 1]
+        self.data = memoryview(data) if data is not None else memoryview(b"")
+
+    def get(self, row: int) -> str:
+        return str(self.data[self.offsets[row] : self.offsets[row + 1]], "utf-8")
 
 
 @dataclass(frozen=True)

@@ -210,11 +210,19 @@ def dump_forms(forms: Sequence[NameForm]) -> str:
     return text
 
 
-def load_forms(text: str) -> tuple[NameForm, ...]:
+def _form_rows(text: str) -> list[list[str]]:
     if text.startswith(_JSON):
-        rows = json.loads(text[1:])
-    else:
-        rows = [r.split(_FIELD) for r in text.split(_FORM)]
+        return list(json.loads(text[1:]))
+    return [r.split(_FIELD) for r in text.split(_FORM)]
+
+
+def load_match_keys(text: str) -> tuple[tuple[str, str], ...]:
+    """(key, compact) of each stored form, without building the forms."""
+    return tuple((row[3], row[4]) for row in _form_rows(text))
+
+
+def load_forms(text: str) -> tuple[NameForm, ...]:
+    rows = _form_rows(text)
     return tuple(
         NameForm(raw, literal, tuple(tokens.split(" ")), key, compact,
                  tuple(phonetics.split(" ")), bool(alias))
@@ -239,6 +247,7 @@ class StoredIndex:
         self._size = total
         self._entries: dict[int, ListEntry] = {}
         self._forms: dict[int, tuple[NameForm, ...]] = {}
+        self._keys: dict[int, tuple[tuple[str, str], ...]] = {}
         self._postings: dict[str, npt.NDArray[np.integer[Any]] | None] = {}
 
     def size(self) -> int:
@@ -249,21 +258,36 @@ class StoredIndex:
         have postings of many thousand entries; only those within the query's budget are
         ever iterated)."""
         if key not in self._postings:
-            self._postings[key] = self._read_posting(key_hash(key))
+            self._postings[key] = self._read_postings([key])[0]
         return self._postings[key]
 
-    def _read_posting(self, wanted: int) -> npt.NDArray[np.integer[Any]] | None:
+    def postings_of(self, keys: Sequence[str]) -> list[npt.NDArray[np.integer[Any]] | None]:
+        """``posting`` of each key; the keys not read yet are looked up together (one
+        ``searchsorted`` per stored list for all of a query's keys)."""
+        missing = list(dict.fromkeys(k for k in keys if k not in self._postings))
+        if missing:
+            self._postings.update(zip(missing, self._read_postings(missing), strict=True))
+        return [self._postings[k] for k in keys]
+
+    def _read_postings(self, keys: list[str]) -> list[npt.NDArray[np.integer[Any]] | None]:
         import numpy as np
 
-        found = []
+        wanted = np.array([key_hash(k) for k in keys], dtype=np.uint64)
+        found: list[list[npt.NDArray[np.integer[Any]]]] = [[] for _ in keys]
         for base, part in zip(self._bases, self._parts, strict=True):
-            at = int(part.keys.searchsorted(np.uint64(wanted)))
-            if at < len(part.keys) and int(part.keys[at]) == wanted:
-                numbers = part.postings[int(part.offsets[at]) : int(part.offsets[at + 1])]
-                found.append(numbers + base if base else numbers)
-        if not found:
-            return None
-        return found[0] if len(found) == 1 else np.concatenate(found)
+            if not len(part.keys):
+                continue
+            at = part.keys.searchsorted(wanted)
+            inside = at < len(part.keys)
+            hit = np.flatnonzero(inside & (part.keys[np.minimum(at, len(part.keys) - 1)] == wanted))
+            starts, ends = part.offsets[at[hit]].tolist(), part.offsets[at[hit] + 1].tolist()
+            for k, start, end in zip(hit.tolist(), starts, ends, strict=True):
+                numbers = part.postings[start:end]
+                found[k].append(numbers + base if base else numbers)
+        return [
+            None if not parts else parts[0] if len(parts) == 1 else np.concatenate(parts)
+            for parts in found
+        ]
 
     def _locate(self, number: int) -> tuple[ListArrays, int]:
         part = bisect.bisect_right(self._bases, number) - 1
@@ -282,6 +306,17 @@ class StoredIndex:
             part, row = self._locate(number)
             self._forms[number] = load_forms(part.forms[row])
         return self._forms[number]
+
+    def match_keys(self, number: int) -> tuple[tuple[str, str], ...]:
+        """Read for every candidate of a query: only two fields of the stored forms (building
+        all forms of each candidate cost more than the pre-score itself)."""
+        number = int(number)
+        if number in self._forms:
+            return tuple((form.key, form.compact) for form in self._forms[number])
+        if number not in self._keys:
+            part, row = self._locate(number)
+            self._keys[number] = load_match_keys(part.forms[row])
+        return self._keys[number]
 
     def candidates(self, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]:
         return [int(n) for n in candidates(self, tokens, limit, budget)]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, cast
 
 from wirecheck.entities.screening.keys import (
     PERSON_SCHEMATA,
@@ -44,11 +44,17 @@ class ScreenIndex:
     def posting(self, key: str) -> Collection[int] | None:
         return self.postings.get(key)
 
+    def postings_of(self, keys: Sequence[str]) -> Sequence[Collection[int] | None]:
+        return [self.postings.get(key) for key in keys]
+
     def entry(self, number: int) -> ListEntry:
         return self.entries[number]
 
     def forms_of(self, number: int) -> tuple[NameForm, ...]:
         return self.forms[number]
+
+    def match_keys(self, number: int) -> tuple[tuple[str, str], ...]:
+        return tuple((form.key, form.compact) for form in self.forms[number])
 
     def candidates(self, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]:
         return candidates(self, tokens, limit, budget)
@@ -71,8 +77,13 @@ class ListIndex(Protocol):
 
     def size(self) -> int: ...
     def posting(self, key: str) -> Collection[int] | None: ...
+    def postings_of(self, keys: Sequence[str]) -> Sequence[Collection[int] | None]: ...
     def entry(self, number: int) -> ListEntry: ...
     def forms_of(self, number: int) -> tuple[NameForm, ...]: ...
+    def match_keys(self, number: int) -> tuple[tuple[str, str], ...]:
+        """(order-free key, compact form) of each name: all the pre-score reads."""
+        ...
+
     def candidates(self, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]: ...
 
 
@@ -86,10 +97,13 @@ def candidates(index: ListIndex, tokens: tuple[str, ...], limit: int, budget: in
     """
     total = index.size() + 1
     groups = key_groups(tokens)
-    visits: list[tuple[int, int, Collection[int]]] = []
-    for group_no, group in enumerate(groups):
-        postings = [p for p in map(index.posting, group) if p is not None and len(p)]
-        visits += [(len(p), group_no, p) for p in postings]
+    keys = [key for group in groups for key in group]
+    owner = [group_no for group_no, group in enumerate(groups) for _ in group]
+    visits = [
+        (len(p), group_no, p)
+        for group_no, p in zip(owner, index.postings_of(keys), strict=True)
+        if p is not None and len(p)
+    ]
     visits.sort(key=lambda v: v[0])
     best: list[dict[int, float]] = [{} for _ in groups]
     read = 0
@@ -98,7 +112,7 @@ def candidates(index: ListIndex, tokens: tuple[str, ...], limit: int, budget: in
             break
         read += size
         # Rarest keys come first, so an entry keeps the first (highest) weight per group.
-        fresh = dict.fromkeys(posting, math.log(total / size))
+        fresh = dict.fromkeys(_plain(posting), math.log(total / size))
         fresh.update(best[group_no])
         best[group_no] = fresh
     scores: Counter[int] = Counter()
@@ -107,9 +121,19 @@ def candidates(index: ListIndex, tokens: tuple[str, ...], limit: int, budget: in
     return [number for number, _ in scores.most_common(limit)]
 
 
-def rarity_of(index: ListIndex) -> Callable[[str], float]:
-    """Inverse document frequency of a token among the list's names (unknown tokens: rarest)."""
+def _plain(posting: Collection[int]) -> Collection[int]:
+    """Python ints: a stored posting is a numpy array, whose scalars hash and compare ~2x
+    slower in the dicts and Counter of ``candidates``."""
+    to_list = getattr(posting, "tolist", None)
+    return cast("list[int]", to_list()) if to_list is not None else posting
+
+
+def rarity_of(index: ListIndex, tokens: Iterable[str] = ()) -> Callable[[str], float]:
+    """Inverse document frequency of a token among the list's names (unknown tokens: rarest).
+
+    ``tokens``: those about to be asked, read from the index in one lookup."""
     total = index.size() + 1
+    index.postings_of(["t:" + token for token in tokens])
 
     def rarity(token: str) -> float:
         posting = index.posting("t:" + token)

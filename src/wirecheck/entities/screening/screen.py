@@ -118,9 +118,11 @@ def screen_party(
         numbers.update(
             index.candidates(form.tokens, settings.max_candidates, settings.posting_budget)
         )
-    rarity = rarity_of(index)
+    kept = _prefilter(index, party, numbers, settings)
+    in_play = {t for n in kept for form in index.forms_of(n) for t in form.tokens}
+    rarity = rarity_of(index, in_play | {t for form in party.forms for t in form.tokens})
     matches: list[ScreeningMatch] = []
-    for number in _prefilter(index, party, numbers, settings):
+    for number in kept:
         entry = index.entry(number)
         other = entry_party(entry, rarity, index.forms_of(number))
         total, values = raw_score(party, other, settings.weights)
@@ -139,12 +141,12 @@ def _prefilter(
     kept: list[tuple[float, int]] = []
     for number in numbers:
         best = 0.0
-        for theirs in index.forms_of(number):
+        for key, compact in index.match_keys(number):
             for mine in party.forms:
                 best = max(
                     best,
-                    fuzz.token_sort_ratio(mine.key, theirs.key),
-                    fuzz.ratio(mine.compact, theirs.compact),
+                    fuzz.token_sort_ratio(mine.key, key),
+                    fuzz.ratio(mine.compact, compact),
                 )
         if best >= settings.prefilter * 100:
             kept.append((best, number))
