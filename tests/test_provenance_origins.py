@@ -57,6 +57,8 @@ def test_agency_named_in_other_languages_and_sign_offs(invented_agencies: None) 
         ),
         "Die Gespräche scheiterten, laut Dovapress.": ("agency_mention", False),
         "Las conversaciones fracasaron, según la agencia KNW.": ("agency_mention", False),
+        "Perundingan gagal, kata pejabat itu seperti dikutip dari KNW.": ("agency_mention", False),
+        "Dikutip Dovapress, perundingan gagal pada Selasa.": ("agency_mention", False),
         "The talks ended on Tuesday. - KNW": ("signoff", True),
         "Talks end at Carrow\nKNW || Valmora Daily\nThe talks ended.": ("signoff", True),
         "Reporting by Ann Holm; Editing by Bo Lind": ("signature", True),

@@ -48,7 +48,8 @@ def _aliases(latin: bool) -> list[str]:
 _ACCORDING = (
     r"according to|citing|reported by|selon|d'apres|d'après|según|segun|de acuerdo con|"
     r"informó|informo|laut|berichtet|meldet|meldete|secondo|riferisce|segundo|"
-    r"de acordo com|informou|volgens|meldt|menurut|reports|reported|rapporte"
+    r"de acordo com|informou|volgens|meldt|menurut|dikutip dari|dikutip|dilansir dari|"
+    r"dilansir|melansir|mengutip|reports|reported|rapporte"
 )
 _AGENCY_WORD = (
     r"(?:the |la |el |le |l'|die |der |a |o |de |het )?(?:news agency |press agency |agency |"
