@@ -29,6 +29,7 @@ from wirecheck.model import ListEntry
 class ScreenIndex:
     entries: list[ListEntry] = field(default_factory=list)
     forms: list[tuple[NameForm, ...]] = field(default_factory=list)  # per entry, prepared once
+    pre_score_keys: list[tuple[tuple[str, str], ...]] = field(default_factory=list)  # match_keys
     postings: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
@@ -54,7 +55,7 @@ class ScreenIndex:
         return self.forms[number]
 
     def match_keys(self, number: int) -> tuple[tuple[str, str], ...]:
-        return tuple((form.key, form.compact) for form in self.forms[number])
+        return self.pre_score_keys[number]
 
     def candidates(self, tokens: tuple[str, ...], limit: int, budget: int) -> list[int]:
         return candidates(self, tokens, limit, budget)
@@ -64,6 +65,7 @@ class ScreenIndex:
         self.entries.append(entry)
         forms = tuple(entry_forms(entry))
         self.forms.append(forms)
+        self.pre_score_keys.append(tuple((form.key, form.compact) for form in forms))
         keys: set[str] = set()
         for form in forms:
             keys |= blocking_keys(form.tokens)
@@ -131,13 +133,18 @@ def _plain(posting: Collection[int]) -> Collection[int]:
 def rarity_of(index: ListIndex, tokens: Iterable[str] = ()) -> Callable[[str], float]:
     """Inverse document frequency of a token among the list's names (unknown tokens: rarest).
 
-    ``tokens``: those about to be asked, read from the index in one lookup."""
+    ``tokens``: those about to be asked, looked up in the index together."""
     total = index.size() + 1
-    index.postings_of(["t:" + token for token in tokens])
+    asked = list(dict.fromkeys(tokens))
+    postings = index.postings_of(["t:" + token for token in asked])
+    pairs = zip(asked, postings, strict=True)
+    known = {token: len(p) if p is not None else 0 for token, p in pairs}
 
     def rarity(token: str) -> float:
-        posting = index.posting("t:" + token)
-        found = len(posting) if posting is not None else 0
+        found = known.get(token)
+        if found is None:
+            posting = index.posting("t:" + token)
+            found = len(posting) if posting is not None else 0
         return math.log(total / (found + 1 if found else 1)) + 1.0
 
     return rarity
