@@ -14,7 +14,7 @@ from itertools import combinations
 import numpy as np
 import numpy.typing as npt
 
-from wirecheck.provenance.generic import is_generic, names_a_week
+from wirecheck.provenance.generic import is_generic, marks_a_week
 from wirecheck.provenance.minhash import (
     U64,
     band_keys,
@@ -146,7 +146,7 @@ def marker_candidates(
     for marker, rows in index.items():
         if len(rows) <= settings.marker_max_df:
             pairs: Iterable[tuple[int, int]] = combinations(rows, 2)
-        elif is_generic(marker) or not names_a_week(marker):
+        elif is_generic(marker) or not marks_a_week(marker):
             continue
         else:
             pairs = _pairs_of_its_days(rows, placed, settings)
@@ -166,9 +166,9 @@ def _pairs_of_its_days(
     week. On a generated 100,000-text year, 2,803 pieces of stories had no candidate pair
     with the rest of their story, dated 0-1 days from it and sharing 9-23 markers with it,
     but only 1-2 found in at most ``marker_max_df`` texts of the whole year. Pairs stay
-    bounded: at most ``marker_max_df`` texts around each day. Only names count
-    (``generic.names_a_week``): years, places, figures, legal forms and general words are
-    the beat's, common within any week of it.
+    bounded: at most ``marker_max_df`` texts around each day. Only names and figures count
+    (``generic.marks_a_week``): years, places, legal forms and general words are the
+    beat's, common within any week of it.
 
     A text is placed by its own date or one taken whole from its most similar text
     (``clean.datebatch.placing_date``): an agency's original often prints no date while

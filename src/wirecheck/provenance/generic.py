@@ -33,18 +33,19 @@ def is_generic(term: str) -> bool:
     return len(base) >= MIN_PLACE_CHARS and lookup_territory(base) is not None
 
 
-def names_a_week(term: str) -> bool:
+def marks_a_week(term: str) -> bool:
     """A marker that can still tell one week's event from another when the whole batch names
-    it too often to index (``candidates._pairs_of_its_days``): a name of a firm or a person.
-    Not a figure, a legal form ("ltd", "bhd") or a word of the general vocabulary
+    it too often to index (``candidates._pairs_of_its_days``): a name of a firm or a person,
+    or a figure. Not a legal form ("ltd", "bhd") or a word of the general vocabulary
     ("council", "institute", "dynamics", "minister", weekdays, common given names): the
     beat's organisations and offices are named with those words in every week.
 
-    Measured on generated years (the provenance stage, story pair P / R): counting every
-    busy marker on the days that dates taken from similar texts give cost precision (synth
-    5000 s0 0.9962 -> 0.9940, s7 0.9929 -> 0.9901); names only keep it."""
-    if any(ch.isdigit() for ch in term):
-        return False
+    Figures count (s12): over a year of coverage an event's own figures (a sum, a count of
+    jobs) recur in other weeks' stories, yet within its days they mark it, and the event's
+    own reports by different outlets share them where their wording differs. Measured on
+    the generated 100,000-article year (the provenance stage, story pair P / R): names only
+    0.981 / 0.916, names and figures 0.982 / 0.979. On 5,000-article years it costs seed 7
+    some precision (0.9929 -> 0.9906; s0 and s11 gain recall)."""
     return not is_legal_form(term) and term not in general_vocabulary()
 
 
