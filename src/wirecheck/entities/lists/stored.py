@@ -257,9 +257,7 @@ class StoredIndex:
         """Entry numbers under ``key``, ascending: a view into the stored array (common keys
         have postings of many thousand entries; only those within the query's budget are
         ever iterated)."""
-        if key not in self._postings:
-            self._postings[key] = self._read_postings([key])[0]
-        return self._postings[key]
+        return self.postings_of([key])[0]
 
     def postings_of(self, keys: Sequence[str]) -> list[npt.NDArray[np.integer[Any]] | None]:
         """``posting`` of each key; the keys not read yet are looked up together (one
