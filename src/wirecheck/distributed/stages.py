@@ -137,7 +137,11 @@ def evaluate_ray(
 def provenance_ray(articles: list[Article], s: ProvenanceSettings) -> ProvenanceResult:
     """``build_provenance`` with LSH and pair evaluation on Ray (see the module docstring)."""
     from wirecheck.provenance import ProvenanceResult
-    from wirecheck.provenance.build import assemble_stories, wording_free_candidates
+    from wirecheck.provenance.build import (
+        assemble_stories,
+        with_translations,
+        wording_free_candidates,
+    )
     from wirecheck.provenance.candidates import merge_pairs
     from wirecheck.provenance.families import build_families
     from wirecheck.provenance.minhash import estimated_jaccard
@@ -154,8 +158,7 @@ def provenance_ray(articles: list[Article], s: ProvenanceSettings) -> Provenance
     edges = [r.derivation for r in results if r.derivation is not None]
     families = build_families(articles, edges)
     stories = assemble_stories(views, results, families, s, grouping=cluster_components_ray)
-    counts = {"articles": len(articles), "candidate_pairs": len(pairs), "derivations": len(edges)}
-    return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
+    return with_translations(articles, edges, stories, s, len(pairs))
 
 
 def extract_ray(analysis: Analysis, settings: Settings) -> Analysis:

@@ -28,6 +28,7 @@ from wirecheck.provenance.story_link import (
     story_model,
 )
 from wirecheck.provenance.topics import TopicWeights, topic_weights
+from wirecheck.provenance.translations import translation_edges
 from wirecheck.provenance.views import DocView, KeysFn, attach_lead_vectors, make_views
 from wirecheck.settings.provenance import ProvenanceSettings
 
@@ -95,12 +96,47 @@ def build_provenance(
     edges = [r.derivation for r in results if r.derivation is not None]
     families = build_families(articles, edges)
     stories = assemble_stories(views, results, families, settings)
+    return with_translations(articles, edges, stories, settings, len(pairs))
+
+
+def with_translations(
+    articles: Sequence[Article],
+    edges: list[Derivation],
+    stories: list[Story],
+    settings: ProvenanceSettings,
+    candidate_pairs: int,
+) -> ProvenanceResult:
+    """The result, with translation edges found inside the stories written in several
+    languages (``translations.py``) and those stories' families and origins regrouped (the
+    local stage and the Ray runner both end with this step)."""
+    by_id = {a.id: a for a in articles}
+    found = translation_edges([[by_id[a] for a in s.articles] for s in stories], settings)
+    touched = {e.derived for e in found}
+    all_edges = edges + found
+    stories = [
+        _regrouped(s, by_id, all_edges) if touched.intersection(s.articles) else s
+        for s in stories
+    ]
     counts = {
         "articles": len(articles),
-        "candidate_pairs": len(pairs),
-        "derivations": len(edges),
+        "candidate_pairs": candidate_pairs,
+        "derivations": len(all_edges),
+        "translations": len(found),
     }
-    return ProvenanceResult(derivations=edges, stories=stories, counts=counts)
+    return ProvenanceResult(derivations=all_edges, stories=stories, counts=counts)
+
+
+def _regrouped(story: Story, by_id: dict[str, Article], edges: Sequence[Derivation]) -> Story:
+    """``story`` with its families rebuilt from ``edges`` (same members, same title)."""
+    members = set(story.articles)
+    inside = [e for e in edges if e.derived in members]
+    families = build_families([by_id[a] for a in story.articles], inside)
+    named, origins = resolve_origins(
+        sorted(families, key=lambda f: f.articles[0]), {a: by_id[a] for a in story.articles}
+    )
+    return story.model_copy(
+        update={"families": named, "independent_origins": len(origins), "origins": origins}
+    )
 
 
 Grouping = Callable[

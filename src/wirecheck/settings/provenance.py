@@ -111,6 +111,21 @@ class ProvenanceSettings(BaseModel):
     # the derivation decision itself is fitted: wirecheck/data/provenance_weights.json
     # (scripts/fit_provenance.py); the thresholds above are inputs of its features.
 
+    # --- translations (provenance/translations.py): inside a story written in several
+    # languages, two texts of different languages are a translation pair when at least
+    # ``translation_min_matches`` sentence pairs, and ``translation_min_share`` of the shorter
+    # text's sentences, align in order, each ``translation_z_min`` standard deviations above
+    # the sentence's similarity to the story's other texts. Fitted on the realdev topics'
+    # cross-language pairs, leave-one-topic-out (grid z 1.5-3, matches 2-6, share 0.3-0.7,
+    # no false pair on the training topics, then the best F1): docs/provenance.md.
+    translation_z_min: float = 2.0
+    translation_min_matches: int = 5
+    translation_min_share: float = 0.5
+    # sentences shorter than this are datelines, credits or captions: not encoded
+    translation_sentence_chars: int = 25
+    # the encoder's cost bound (about 50 sentences a second on 2 cores)
+    translation_max_sentences: int = 40
+
     # --- stories
     # average-link threshold of the cohesive clustering: a merge needs the mean pair
     # similarity over *all* member pairs (pairs no candidate search proposed are scored on
