@@ -21,7 +21,8 @@ from pathlib import Path
 
 import yaml
 
-from wirecheck.provenance.translations import EncodedText, encode_texts, monotone_matches, pair_z
+from wirecheck.provenance.sentence_background import EncodedText, StoryBackground
+from wirecheck.provenance.translations import encode_texts, monotone_matches, pair_z
 from wirecheck.runner import ingest_paths
 from wirecheck.settings import Settings
 
@@ -57,11 +58,12 @@ def labelled_pairs(realdev: Path) -> list[LabelledPair]:
 
 def _pairs(story: str, texts: list[EncodedText], origin_of: dict[str, str]) -> list[LabelledPair]:
     out = []
+    background = StoryBackground(texts)
     for x, y in itertools.combinations(texts, 2):
         fx, fy = (Path(t.article.source).name.split("_")[0] for t in (x, y))
         if x.language == y.language or fx not in origin_of or fy not in origin_of:
             continue
-        z = pair_z(x, y, texts)
+        z = pair_z(x, y, background)
         if z is None:
             continue
         counts = {t: len(monotone_matches(z, t)) for t in Z_GRID}

@@ -16,6 +16,8 @@ from wirecheck.evaluate import evaluate, load_gold
 from wirecheck.model import Analysis, Article, DerivationKind, stable_id
 from wirecheck.pipeline import apply_provenance
 from wirecheck.provenance import build_provenance
+from wirecheck.provenance.sentence_background import EncodedText, StoryBackground
+from wirecheck.provenance.text import Sentence
 from wirecheck.provenance.translations import monotone_matches, translation_edges
 from wirecheck.runner import ingest_paths
 from wirecheck.settings import Settings
@@ -193,3 +195,34 @@ def test_translations_on_real_coverage_join_texts_of_one_origin() -> None:
     analysis = apply_provenance(Analysis(articles=articles), result)
     rows = {r.finding: r for r in evaluate(analysis, load_gold(REALDEV / "labels.yaml")).scores}
     assert rows["families"].precision >= 0.9 and rows["families"].f1 >= 0.4
+
+
+def _unit_rows(rng: np.random.Generator, n: int) -> np.ndarray:
+    rows = rng.normal(size=(n, 8)).astype(np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_story_background_equals_the_pool_computed_pair_by_pair() -> None:
+    """The summed-once background gives each pair what its own pool gives: the texts of
+    the partner's language but the pair, else every other text."""
+    rng = np.random.default_rng(3)
+    languages = ["en", "es", "es", "de", "en", "fr"]
+    texts = [
+        EncodedText(EN, lang, [], [], _unit_rows(rng, int(rng.integers(1, 6))))
+        for lang in languages
+    ]
+    for t in texts:
+        t.sentences = [Sentence(0, 1, "x")] * len(t.vectors)
+    background = StoryBackground(texts)
+    for x in texts:
+        for y in texts:
+            if x is y:
+                continue
+            others = [t for t in texts if t is not x and t is not y]
+            pool = [t for t in others if t.language == y.language] or others
+            sims = x.vectors.astype(np.float64) @ np.vstack([t.vectors for t in pool]).T
+            found = background.of(x, y)
+            assert found is not None
+            np.testing.assert_allclose(found[0], sims.mean(axis=1), atol=1e-9)
+            np.testing.assert_allclose(found[1], sims.std(axis=1) + 1e-6, atol=1e-6)
+    assert StoryBackground(texts[:2]).of(texts[0], texts[1]) is None

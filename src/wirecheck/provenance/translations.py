@@ -37,23 +37,13 @@ from wirecheck.model import (
 )
 from wirecheck.provenance.event_keys import figures
 from wirecheck.provenance.multilingual import sentence_vectors
+from wirecheck.provenance.sentence_background import EncodedText, StoryBackground
 from wirecheck.provenance.text import Sentence, sentences
 from wirecheck.settings.provenance import ProvenanceSettings
 
 F32 = npt.NDArray[np.float32]
 _EVIDENCE_PASSAGES = 3
 _UNKNOWN_LANGUAGE = "und"
-
-
-@dataclass
-class EncodedText:
-    """A story member's sentences (those ``_sentences`` keeps), their figures and vectors."""
-
-    article: Article
-    language: str
-    sentences: list[Sentence]
-    figures: list[frozenset[str]]
-    vectors: F32
 
 
 @dataclass(frozen=True)
@@ -81,10 +71,12 @@ def language_of(article: Article) -> str:
 
 def _story_edges(members: Sequence[Article], settings: ProvenanceSettings) -> list[Derivation]:
     texts = [t for t in encode_texts(members, settings) if t.sentences]
+    background = StoryBackground(texts)
     found = []
     for x, y in combinations(texts, 2):
-        if x.language != y.language:
-            edge = _pair_edge(x, y, texts, settings)
+        shorter = min(len(x.sentences), len(y.sentences))
+        if x.language != y.language and shorter >= settings.translation_min_matches:
+            edge = _pair_edge(x, y, background, settings)
             if edge is not None:
                 found.append(edge)
     return found
@@ -110,9 +102,9 @@ def _sentences(body: str, settings: ProvenanceSettings) -> list[Sentence]:
 
 
 def _pair_edge(
-    x: EncodedText, y: EncodedText, story: Sequence[EncodedText], settings: ProvenanceSettings
+    x: EncodedText, y: EncodedText, background: StoryBackground, settings: ProvenanceSettings
 ) -> Derivation | None:
-    z = pair_z(x, y, story)
+    z = pair_z(x, y, background)
     if z is None:
         return None
     matches = monotone_matches(z, settings.translation_z_min)
@@ -124,28 +116,24 @@ def _pair_edge(
     return _derivation(x, y, found, share, settings)
 
 
-def pair_z(x: EncodedText, y: EncodedText, story: Sequence[EncodedText]) -> F32 | None:
+def pair_z(x: EncodedText, y: EncodedText, background: StoryBackground) -> F32 | None:
     """Sentence-pair similarity in standard deviations above each sentence's similarity to
     the story's other texts (those in the partner's language when there are any), the
     smaller of the two directions, -inf where the figures disagree; None when the story
     has no other text to compare with."""
-    xy = _standardised(x, y, story)
-    yx = _standardised(y, x, story)
+    xy = _standardised(x, y, background)
+    yx = _standardised(y, x, background)
     if xy is None or yx is None:
         return None
     return np.where(_figures_agree(x, y), np.minimum(xy, yx.T), -np.inf).astype(np.float32)
 
 
-def _standardised(x: EncodedText, y: EncodedText, story: Sequence[EncodedText]) -> F32 | None:
-    others = [t for t in story if t is not x and t is not y]
-    same_language = [t for t in others if t.language == y.language]
-    pool = same_language or others
-    if not pool:
+def _standardised(x: EncodedText, y: EncodedText, background: StoryBackground) -> F32 | None:
+    spread = background.of(x, y)
+    if spread is None:
         return None
-    background = x.vectors @ np.vstack([t.vectors for t in pool]).T
-    mean = background.mean(axis=1, keepdims=True)
-    spread = background.std(axis=1, keepdims=True) + 1e-6
-    return np.asarray((x.vectors @ y.vectors.T - mean) / spread, dtype=np.float32)
+    mean, deviation = spread
+    return np.asarray((x.vectors @ y.vectors.T - mean[:, None]) / deviation[:, None], np.float32)
 
 
 def _figures_agree(x: EncodedText, y: EncodedText) -> npt.NDArray[np.bool_]:
