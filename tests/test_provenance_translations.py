@@ -16,6 +16,7 @@ from wirecheck.evaluate import evaluate, load_gold
 from wirecheck.model import Analysis, Article, DerivationKind, stable_id
 from wirecheck.pipeline import apply_provenance
 from wirecheck.provenance import build_provenance
+from wirecheck.provenance.multilingual import sentence_vectors
 from wirecheck.provenance.sentence_background import EncodedText, StoryBackground
 from wirecheck.provenance.text import Sentence
 from wirecheck.provenance.translations import monotone_matches, translation_edges
@@ -226,3 +227,14 @@ def test_story_background_equals_the_pool_computed_pair_by_pair() -> None:
             np.testing.assert_allclose(found[0], sims.mean(axis=1), atol=1e-9)
             np.testing.assert_allclose(found[1], sims.std(axis=1) + 1e-6, atol=1e-6)
     assert StoryBackground(texts[:2]).of(texts[0], texts[1]) is None
+
+
+def test_sentence_vectors_do_not_depend_on_the_batch_or_repeats() -> None:
+    batch = [ORIGINAL[0], SPANISH_TRANSLATION[0], ORIGINAL[0], GERMAN_OWN_REPORT[0]]
+    vectors = sentence_vectors(batch)
+    assert vectors.shape == (4, 384)
+    np.testing.assert_array_equal(vectors[0], vectors[2])
+    np.testing.assert_array_equal(vectors[1], sentence_vectors([SPANISH_TRANSLATION[0]])[0])
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    # a translation is closer to its source than an unrelated sentence is
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[3]

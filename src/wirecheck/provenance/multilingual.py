@@ -38,8 +38,11 @@ def _model() -> _Encoder:
 
 def sentence_vectors(sentences: Sequence[str]) -> npt.NDArray[np.float32]:
     """One unit-length row per sentence (``passage`` side of the e5 model: sentences are
-    compared with sentences, not with queries)."""
-    if not sentences:
+    compared with sentences, not with queries). A sentence repeated by wire copies is
+    encoded once (the vectors do not depend on the batch, so the rows are the same)."""
+    distinct = list(dict.fromkeys(sentences))
+    if not distinct:
         return np.zeros((0, DIMS), dtype=np.float32)
-    vectors = np.asarray(_model().passage(list(sentences)), dtype=np.float32)
-    return vectors.reshape(len(sentences), DIMS)
+    vectors = np.asarray(_model().passage(distinct), dtype=np.float32).reshape(-1, DIMS)
+    row = {text: k for k, text in enumerate(distinct)}
+    return vectors[[row[text] for text in sentences]]
