@@ -1,10 +1,11 @@
 """Fit the translation channel's three thresholds, leave one realdev topic out.
 
 Every pair of two files of one labelled main story written in different languages, both
-with a labelled origin (unsure files left out), is one labelled pair: positive when both
-have the same origin. Each pair is scored as the pipeline scores it
-(``provenance.translations``: sentence z-scores against the story's other texts, figures
-agreeing, matches in order); the story is the labelled one. For each held-out topic, the
+with a labelled origin (unsure files left out) and not already in one family of the
+pipeline's, is one labelled pair: positive when both have the same origin. Each pair is
+scored as the pipeline scores it (``provenance.translations``: sentence z-scores against the
+story's other texts, the pipeline's families before this step left out of that background,
+figures agreeing, matches in order); the story is the labelled one. For each held-out topic, the
 grid point with no false pair on the other topics and the best F1 there is chosen, then
 scored on the held-out topic. A union of edges cannot afford a wrong pair (one merges two
 whole families), hence "no false pair" first.
@@ -21,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from wirecheck.model import Article
+from wirecheck.provenance import build_provenance
 from wirecheck.provenance.sentence_background import EncodedText, StoryBackground
 from wirecheck.provenance.translations import encode_texts, monotone_matches, pair_z
 from wirecheck.runner import ingest_paths
@@ -50,18 +53,31 @@ def labelled_pairs(realdev: Path) -> list[LabelledPair]:
         topic = next(s["files"] for s in labels["stories"] if s["id"] == story)
         folder = realdev / labels["files"][str(topic[0])]["file"].split("/")[0]
         articles = ingest_paths([str(folder)], settings).articles
+        family_of = _families_before_translations(articles, settings)
         members = [a for a in articles if Path(a.source).name.split("_")[0] in set(topic)]
         texts = [t for t in encode_texts(members, settings.provenance) if t.sentences]
-        out.extend(_pairs(story, texts, origin_of))
+        out.extend(_pairs(story, texts, origin_of, family_of))
     return out
 
 
-def _pairs(story: str, texts: list[EncodedText], origin_of: dict[str, str]) -> list[LabelledPair]:
+def _families_before_translations(articles: list[Article], settings: Settings) -> dict[str, str]:
+    """Each article's origin family as the pipeline has it when the translation step runs."""
+    off = settings.provenance.model_copy(update={"translation_min_matches": 10**6})
+    result = build_provenance(articles, off)
+    return {a: f.id for s in result.stories for f in s.families for a in f.articles}
+
+
+def _pairs(
+    story: str, texts: list[EncodedText], origin_of: dict[str, str], family_of: dict[str, str]
+) -> list[LabelledPair]:
+    """The labelled cross-language pairs the pipeline would score (not yet one family)."""
     out = []
-    background = StoryBackground(texts)
+    background = StoryBackground(texts, family_of)
     for x, y in itertools.combinations(texts, 2):
         fx, fy = (Path(t.article.source).name.split("_")[0] for t in (x, y))
         if x.language == y.language or fx not in origin_of or fy not in origin_of:
+            continue
+        if family_of[x.article.id] == family_of[y.article.id]:
             continue
         z = pair_z(x, y, background)
         if z is None:

@@ -110,6 +110,18 @@ def test_a_translation_derives_from_its_source_and_own_reports_stay_apart() -> N
     assert edge.explanation is not None and "in order" in edge.explanation.summary
 
 
+def test_copies_of_the_source_do_not_hide_its_translation() -> None:
+    """Three wire copies of the original in a small story: in the background they would
+    match the translation as well as the original does (no sentence would stand out);
+    the pipeline's families leave them out."""
+    copies = [article(f"en-copy-{k}", ORIGINAL, "en") for k in range(3)]
+    members = [EN, *copies, ES, EN_OWN]
+    family_of = {a.id: "f-wire" for a in [EN, *copies]}
+    found = translation_edges([members], SETTINGS, family_of)
+    assert {(e.derived, e.source) for e in found} == {(ES.id, a.id) for a in [EN, *copies]}
+    assert translation_edges([members], SETTINGS) == []  # each text its own family
+
+
 def test_one_language_stories_are_not_encoded() -> None:
     # two English texts that say the same: a copy is the derivation model's work, not this one's
     assert translation_edges(story(EN, article("en-copy", ORIGINAL, "en"), EN_OWN), SETTINGS) == []
@@ -203,17 +215,24 @@ def _unit_rows(rng: np.random.Generator, n: int) -> np.ndarray:
     return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 
+def _texts(rng: np.random.Generator, languages: list[str]) -> list[EncodedText]:
+    out = []
+    for k, language in enumerate(languages):
+        vectors = _unit_rows(rng, int(rng.integers(1, 6)))
+        sentences = [Sentence(0, 1, "x")] * len(vectors)
+        out.append(EncodedText(article(f"t{k}", ["x"], language), language, sentences, [], vectors))
+    return out
+
+
+def _mean_against(x: EncodedText, pool: list[EncodedText]) -> np.ndarray:
+    sims = x.vectors.astype(np.float64) @ np.vstack([t.vectors for t in pool]).T
+    return np.asarray(sims.mean(axis=1))
+
+
 def test_story_background_equals_the_pool_computed_pair_by_pair() -> None:
     """The summed-once background gives each pair what its own pool gives: the texts of
     the partner's language but the pair, else every other text."""
-    rng = np.random.default_rng(3)
-    languages = ["en", "es", "es", "de", "en", "fr"]
-    texts = [
-        EncodedText(EN, lang, [], [], _unit_rows(rng, int(rng.integers(1, 6))))
-        for lang in languages
-    ]
-    for t in texts:
-        t.sentences = [Sentence(0, 1, "x")] * len(t.vectors)
+    texts = _texts(np.random.default_rng(3), ["en", "es", "es", "de", "en", "fr"])
     background = StoryBackground(texts)
     for x in texts:
         for y in texts:
@@ -227,6 +246,26 @@ def test_story_background_equals_the_pool_computed_pair_by_pair() -> None:
             np.testing.assert_allclose(found[0], sims.mean(axis=1), atol=1e-9)
             np.testing.assert_allclose(found[1], sims.std(axis=1) + 1e-6, atol=1e-6)
     assert StoryBackground(texts[:2]).of(texts[0], texts[1]) is None
+
+
+def test_story_background_leaves_the_pairs_families_out() -> None:
+    texts = _texts(np.random.default_rng(4), ["en", "es", "es", "de", "en", "fr"])
+    ids = [t.article.id for t in texts]
+    # texts 0 and 4 are one family (x and its copy), texts 1 and 2 another (y and its copy)
+    background = StoryBackground(texts, {ids[0]: "f-x", ids[4]: "f-x", ids[1]: "f-y",
+                                         ids[2]: "f-y"})
+    x = texts[0]
+    # y in Spanish: its only other Spanish text is its copy, so every text but the two
+    # families' is the pool
+    found = background.of(x, texts[1])
+    assert found is not None
+    np.testing.assert_allclose(found[0], _mean_against(x, [texts[3], texts[5]]), atol=1e-9)
+    # y in German: no other German text; x's copy (English) is never in the pool
+    found = background.of(x, texts[3])
+    assert found is not None
+    np.testing.assert_allclose(
+        found[0], _mean_against(x, [texts[1], texts[2], texts[5]]), atol=1e-9
+    )
 
 
 def test_sentence_vectors_do_not_depend_on_the_batch_or_repeats() -> None:

@@ -110,7 +110,9 @@ def with_translations(
     languages (``translations.py``) and those stories' families and origins regrouped (the
     local stage and the Ray runner both end with this step)."""
     by_id = {a.id: a for a in articles}
-    found = translation_edges([[by_id[a] for a in s.articles] for s in stories], settings)
+    family_of = {a: f.id for s in stories for f in s.families for a in f.articles}
+    members = [[by_id[a] for a in s.articles] for s in stories]
+    found = translation_edges(members, settings, family_of)
     touched = {e.derived for e in found}
     all_edges = edges + found
     stories = [

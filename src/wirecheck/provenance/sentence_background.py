@@ -2,15 +2,16 @@
 
 A translated sentence is told from an independent report's sentence on the same fact by
 standing out against this background (``translations.py``). The background of a pair
-(x, y) is x's sentences against every text of y's language but x and y. Computed pair by
-pair it would cost the whole story's sentences for each of the story's cross-language
-pairs (quadratic in the story twice over); here each text's similarities are summed per
-other text once, so a pair's background is a subtraction.
+(x, y) is x's sentences against every text of y's language but x, y and the other texts
+of their origin families (``StoryBackground``). Computed pair by pair it would cost the
+whole story's sentences for each of the story's cross-language pairs (quadratic in the
+story twice over); here each text's similarities are summed per other text once, so a
+pair's background is a subtraction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,11 +48,22 @@ class _Sums:
 
 
 class StoryBackground:
-    def __init__(self, texts: Sequence[EncodedText]) -> None:
+    """``family_of`` (article id -> family id) leaves each text's copies out of its
+    background: a copy of the source is the source again, and would hide how close a
+    translated sentence is to it (a sample story with three copies of its wire text: the
+    best sentence of the translation at 2.35 standard deviations with them, 4.93 without)."""
+
+    def __init__(
+        self, texts: Sequence[EncodedText], family_of: Mapping[str, str] | None = None
+    ) -> None:
         self._texts = list(texts)
         self._index = {id(t): k for k, t in enumerate(self._texts)}
         self._sizes = np.array([len(t.sentences) for t in self._texts], dtype=np.float64)
         self._language = np.array([t.language for t in self._texts], dtype=object)
+        family_of = family_of or {}
+        self._family = np.array(
+            [family_of.get(t.article.id, t.article.id) for t in self._texts], dtype=object
+        )
         self._starts = np.cumsum([0] + [len(t.sentences) for t in self._texts])[:-1]
         self._all = (
             np.vstack([t.vectors for t in self._texts]).astype(np.float64)
@@ -61,23 +73,25 @@ class StoryBackground:
 
     def of(self, x: EncodedText, y: EncodedText) -> tuple[F64, F64] | None:
         """Mean and standard deviation of each of x's sentences' similarities to the
-        sentences of the story's texts in y's language, x and y left out (all other texts
-        when y's is the only one of its language); None when no other text is left."""
+        sentences of the story's texts in y's language, x, y and their families' other
+        texts left out (all other texts when none of y's language is left); None when no
+        text is left."""
         kx, ky = self._index[id(x)], self._index[id(y)]
         row = self._row(kx)
-        language = self._language == y.language
-        language[kx] = False  # x's own sentences are never its background
-        pool = language.copy()
-        pool[ky] = False
+        not_x = self._family != self._family[kx]  # x and its copies are never its background
+        kin_y = self._family == self._family[ky]  # y and its copies: y again
+        language = (self._language == y.language) & not_x
+        pool = language & ~kin_y
         if pool.any():
-            if y.language not in row.by_language:  # x's totals per language, y still in
+            if y.language not in row.by_language:  # x's totals per language, y's kin still in
                 row.by_language[y.language] = _totals(row, language)
             total, squares = row.by_language[y.language]
-            if language[ky]:
-                total, squares = total - row.sums[:, ky], squares - row.squares[:, ky]
+            taken = language & kin_y
+            if taken.any():
+                kin_total, kin_squares = _totals(row, taken)
+                total, squares = total - kin_total, squares - kin_squares
         else:
-            pool = np.ones(len(self._texts), dtype=bool)
-            pool[kx] = pool[ky] = False
+            pool = not_x & ~kin_y
             if not pool.any():
                 return None
             total, squares = _totals(row, pool)

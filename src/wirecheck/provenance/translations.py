@@ -19,7 +19,7 @@ out (docs/provenance.md, "Translations").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -55,13 +55,20 @@ class _Match:
 
 
 def translation_edges(
-    stories: Sequence[Sequence[Article]], settings: ProvenanceSettings
+    stories: Sequence[Sequence[Article]],
+    settings: ProvenanceSettings,
+    family_of: Mapping[str, str] | None = None,
 ) -> list[Derivation]:
-    """Translation derivations inside every story written in more than one language."""
+    """Translation derivations inside every story written in more than one language;
+    ``family_of`` (article id -> origin family) keeps copies out of the background and
+    skips pairs already in one family."""
+    if settings.translation_min_matches > settings.translation_max_sentences:
+        return []  # the step is switched off: no pair can reach the count
+    family_of = family_of or {}
     edges: list[Derivation] = []
     for members in stories:
         if len({language_of(a) for a in members}) > 1:
-            edges.extend(_story_edges(members, settings))
+            edges.extend(_story_edges(members, settings, family_of))
     return edges
 
 
@@ -69,13 +76,18 @@ def language_of(article: Article) -> str:
     return article.language or _UNKNOWN_LANGUAGE
 
 
-def _story_edges(members: Sequence[Article], settings: ProvenanceSettings) -> list[Derivation]:
+def _story_edges(
+    members: Sequence[Article], settings: ProvenanceSettings, family_of: Mapping[str, str]
+) -> list[Derivation]:
     texts = [t for t in encode_texts(members, settings) if t.sentences]
-    background = StoryBackground(texts)
+    background = StoryBackground(texts, family_of)
     found = []
     for x, y in combinations(texts, 2):
         shorter = min(len(x.sentences), len(y.sentences))
-        if x.language != y.language and shorter >= settings.translation_min_matches:
+        joined = x.article.id in family_of and (
+            family_of.get(x.article.id) == family_of.get(y.article.id)
+        )
+        if x.language != y.language and shorter >= settings.translation_min_matches and not joined:
             edge = _pair_edge(x, y, background, settings)
             if edge is not None:
                 found.append(edge)
