@@ -113,11 +113,15 @@ def with_translations(
     family_of = {a: f.id for s in stories for f in s.families for a in f.articles}
     members = [[by_id[a] for a in s.articles] for s in stories]
     found = translation_edges(members, settings, family_of)
-    touched = {e.derived for e in found}
     all_edges = edges + found
+    story_of = {a: k for k, s in enumerate(stories) for a in s.articles}
+    touched = {story_of[e.derived] for e in found}
+    inside: dict[int, list[Derivation]] = {k: [] for k in touched}
+    for e in all_edges:  # an edge always joins two texts of one story (families are units)
+        if story_of[e.derived] in inside:
+            inside[story_of[e.derived]].append(e)
     stories = [
-        _regrouped(s, by_id, all_edges) if touched.intersection(s.articles) else s
-        for s in stories
+        _regrouped(s, by_id, inside[k]) if k in inside else s for k, s in enumerate(stories)
     ]
     counts = {
         "articles": len(articles),
@@ -129,10 +133,8 @@ def with_translations(
 
 
 def _regrouped(story: Story, by_id: dict[str, Article], edges: Sequence[Derivation]) -> Story:
-    """``story`` with its families rebuilt from ``edges`` (same members, same title)."""
-    members = set(story.articles)
-    inside = [e for e in edges if e.derived in members]
-    families = build_families([by_id[a] for a in story.articles], inside)
+    """``story`` with its families rebuilt from its ``edges`` (same members, same title)."""
+    families = build_families([by_id[a] for a in story.articles], edges)
     named, origins = resolve_origins(
         sorted(families, key=lambda f: f.articles[0]), {a: by_id[a] for a in story.articles}
     )

@@ -84,14 +84,16 @@ def _story_edges(
     found = []
     for x, y in combinations(texts, 2):
         shorter = min(len(x.sentences), len(y.sentences))
-        joined = x.article.id in family_of and (
-            family_of.get(x.article.id) == family_of.get(y.article.id)
-        )
+        joined = _family(x, family_of) == _family(y, family_of)
         if x.language != y.language and shorter >= settings.translation_min_matches and not joined:
             edge = _pair_edge(x, y, background, settings)
             if edge is not None:
                 found.append(edge)
     return found
+
+
+def _family(text: EncodedText, family_of: Mapping[str, str]) -> str:
+    return family_of.get(text.article.id, text.article.id)
 
 
 def encode_texts(members: Sequence[Article], settings: ProvenanceSettings) -> list[EncodedText]:
