@@ -56,6 +56,15 @@ TEXTS: dict[str, str] = {
         "Anna Kowalski, a trade analyst at the Baltic Institute, said the shipments were "
         "growing. “The volumes we are seeing are far above anything from last year,” she said."
     ),
+    # a scraped excerpt cut inside the speaker's name, after a sentence with its own source
+    "quote_cut": (
+        "The tremor was felt 80 km away, according to the Regional Seismic Office. "
+        '"It shook everything. We ran into the street," said 52-year-old harbour worker Lena Ma'
+    ),
+    "quote_carried": (
+        "Port officials said the cranes were damaged. “We will need weeks to repair them.” "
+        "The port stayed closed."
+    ),
     "share": (
         "Nearly 60% of Belarus's ball bearing imports came from Turkey in the first quarter "
         "of 2024, while about 25% came from India."
@@ -199,6 +208,17 @@ def test_quote_speaker_and_statement(result: ExtractionResult) -> None:
     assert quote.quote is not None and quote.quote.startswith("The volumes we are seeing")
     statements = mentions(result, "quote", ClaimKind.STATEMENT)
     assert statements and statements[0].speaker == "Anna Kowalski"
+
+
+def test_quote_speaker_is_named_after_it_or_unknown(result: ExtractionResult) -> None:
+    # "...," said X names the speaker there: a source the sentence only inherits from the
+    # sentence before (an "according to" of another fact) is not whom the quote is from
+    (cut,) = mentions(result, "quote_cut", ClaimKind.QUOTE)
+    assert cut.speaker != "Regional Seismic Office"
+    assert cut.speaker is None or "Lena" in cut.speaker
+    # with no speech verb after it, a quotation keeps the speaker of the sentence before
+    (carried,) = mentions(result, "quote_carried", ClaimKind.QUOTE)
+    assert carried.speaker == "Port officials"
 
 
 def test_quantity_claims_have_measure_interval_and_period(result: ExtractionResult) -> None:

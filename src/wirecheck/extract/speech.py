@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from wirecheck.extract.quotes import find_quotes, speaker_sentence
+from wirecheck.extract.lexicon import ATTRIBUTION_VERBS
+from wirecheck.extract.quotes import QuoteSpan, find_quotes, speaker_sentence
 from wirecheck.extract.sentences import SentenceInfo
 from wirecheck.model import Article, ClaimKind, ClaimMention, stable_id
 from wirecheck.settings.extract import ExtractSettings
@@ -16,10 +17,17 @@ def quote_mentions(
     texts = [s.text for s in sentences]
     out: list[ClaimMention] = []
     for quote in find_quotes(text, settings.min_quote_words):
-        index = speaker_sentence(bounds, sources, texts, quote) if sentences else None
-        speaker = None if index is None else sources[index]
-        if speaker is None and out and quote.start - out[-1].end <= _QUOTE_CARRY_CHARS:
-            speaker = out[-1].speaker  # a quotation continued in the next sentence
+        closing = _closing_sentence(sentences, quote)
+        if closing is not None and _speech_follows(closing, quote):
+            # "...," said X: the speaker is named right there and nowhere else; a source the
+            # sentence only inherits from the one before is another speaker's
+            own = closing.attribution
+            speaker = own.source if own is not None and not own.inherited else None
+        else:
+            index = speaker_sentence(bounds, sources, texts, quote) if sentences else None
+            speaker = None if index is None else sources[index]
+            if speaker is None and out and quote.start - out[-1].end <= _QUOTE_CARRY_CHARS:
+                speaker = out[-1].speaker  # a quotation continued in the next sentence
         first = next((s for s in sentences if s.end > quote.start), None)
         last = next((s for s in reversed(sentences) if s.start < quote.end), None)
         start = first.start if first else quote.start
@@ -39,6 +47,21 @@ def quote_mentions(
         )
     return out
 
+
+def _closing_sentence(sentences: list[SentenceInfo], quote: QuoteSpan) -> SentenceInfo | None:
+    return next((s for s in reversed(sentences) if s.start < quote.end), None)
+
+
+def _speech_follows(sentence: SentenceInfo, quote: QuoteSpan) -> bool:
+    """A speech verb among the first words after the closing mark ("...," said X; "...,"
+    the minister told reporters)."""
+    words = [t for t in sentence.span if t.idx >= quote.end and not t.is_punct]
+    return any(t.lemma_ in ATTRIBUTION_VERBS for t in words[:_TAIL_WORDS])
+
+
+# Words after a quotation within which its speech verb stands ("...," the senior official
+# said): a verb further on belongs to another clause.
+_TAIL_WORDS = 4
 
 # Characters between a quotation and the previous one for both to share a speaker when the
 # second names none ("..." he said. "..."): one short sentence or paragraph break.
