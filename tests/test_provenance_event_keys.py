@@ -104,3 +104,13 @@ def test_shipped_model_never_links_two_texts_that_share_nothing() -> None:
     weights = key_weights(p.keys for p in (es, de) if p.keys is not None)
     pair = StoryPair(es, de, 0.0, weights)
     assert link_probability(pair) < story_model().threshold
+
+
+def test_shipped_month_names_are_what_babel_gives() -> None:
+    # the data file is built from CLDR once (scripts/build_month_names.py) so that no run
+    # keeps every locale loaded; it must stay what the installed babel gives
+    from wirecheck.provenance.event_keys import cldr_month_names, month_names
+
+    shipped = month_names()
+    assert shipped == cldr_month_names()
+    assert shipped["janvier"] == 1 and shipped["septiembre"] == 9 and shipped["dezember"] == 12

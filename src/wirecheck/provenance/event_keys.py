@@ -11,11 +11,13 @@ not from a list written here. Pure functions; the weighting by rarity is in
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from wirecheck.provenance.order import english_share
 
@@ -124,11 +126,24 @@ def _opens(text: str, pos: int) -> bool:
     return not before or before[-1] in _SENTENCE_END
 
 
+MONTHS_FILE = "month_names.json"
+
+
 @cache
 def month_names() -> dict[str, int]:
+    """Month names of every CLDR locale (``cldr_month_names``), read from the shipped data
+    file: building them loads every locale into babel's process-wide cache (~140 MB kept
+    for the life of the process, in every worker)."""
+    path = resources.files("wirecheck") / "data" / MONTHS_FILE
+    data: dict[str, int] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def cldr_month_names() -> dict[str, int]:
     """Month names and abbreviations of every CLDR locale (lower-case, accents folded), each
     with the month most locales give it; names read differently by many locales are left out
-    (e.g. an abbreviation that is March in one language and May in another)."""
+    (e.g. an abbreviation that is March in one language and May in another).
+    ``scripts/build_month_names.py`` writes them to the data file; a test checks it is current."""
     from babel import Locale, localedata
 
     votes: dict[str, Counter[int]] = {}
@@ -146,7 +161,7 @@ def month_names() -> dict[str, int]:
                     if len(key) >= 3 and key.isalpha():
                         votes.setdefault(key, Counter())[number] += 1
     out: dict[str, int] = {}
-    for name, counter in votes.items():
+    for name, counter in sorted(votes.items()):
         month, count = counter.most_common(1)[0]
         if count >= MIN_MONTH_AGREEMENT * sum(counter.values()):
             out[name] = month
