@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -20,6 +21,7 @@ from wirecheck.provenance.families import build_families
 from wirecheck.provenance.minhash import estimated_jaccard
 from wirecheck.provenance.origins import resolve_origins
 from wirecheck.provenance.stories import Link, cluster
+from wirecheck.provenance.story_attach import Attachment, AttachRule, attach_same_day
 from wirecheck.provenance.story_link import (
     StoryModel,
     StoryPair,
@@ -156,11 +158,16 @@ def cluster_views(
     weights: TopicWeights,
 ) -> list[list[int]]:
     """The cohesion clustering of ``views`` (``stories.cluster``), in this process."""
+    return cluster(len(views), links, link_min, member_links(views, weights), units)
+
+
+def member_links(views: Sequence[DocView], weights: TopicWeights) -> Callable[[int, int], float]:
+    """The story link of two rows no candidate search proposed (``story_link.member_link``)."""
 
     def link(i: int, j: int) -> float:
         return member_link(views[i], views[j], weights.for_pair(i, j), weights.apart(i, j))
 
-    return cluster(len(views), links, link_min, link, units)
+    return link
 
 
 def pair_link(views: Sequence[DocView], r: PairResult, weights: TopicWeights) -> float:
@@ -208,6 +215,15 @@ def assemble_stories(
     # a family is one unit: its members are one story, whatever the candidates said
     units = units_by_content(families, content, index)
     groups = grouping(views, links, units, settings.story_link_min, weights)
+    groups, attached = attach_same_day(
+        groups,
+        story_links(results, probs.tolist(), settings.story_pair_min),
+        member_links(views, weights),
+        lambda i: views[i].own_day,
+        AttachRule(
+            settings.story_attach_max_texts, settings.story_attach_top, settings.story_attach_min
+        ),
+    )
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     inside: dict[int, list[tuple[PairResult, float]]] = {}
     for r, p in zip(results, probs.tolist(), strict=True):
@@ -215,7 +231,14 @@ def assemble_stories(
             inside.setdefault(group_of[r.i], []).append((r, p))
     family_of = {a: f for f in families for a in f.articles}
     return [
-        _story([views[i] for i in g], family_of, inside.get(k, []), index, model)
+        _story(
+            [views[i] for i in g],
+            family_of,
+            inside.get(k, []),
+            index,
+            model,
+            [(views[i].id, attached[i]) for i in g if i in attached],
+        )
         for k, g in enumerate(groups)
     ]
 
@@ -239,6 +262,7 @@ def _story(
     links: Sequence[tuple[PairResult, float]],
     index: dict[str, int],
     model: StoryModel,
+    attached: Sequence[tuple[str, Attachment]] = (),
 ) -> Story:
     ids = sorted(v.id for v in members)
     fams: dict[str, Family] = {}
@@ -254,7 +278,7 @@ def _story(
         families=named,
         independent_origins=len(origins),
         origins=origins,
-        explanation=_story_explanation([p for _, p in links], model),
+        explanation=_story_explanation([p for _, p in links], model, attached),
     )
 
 
@@ -267,8 +291,11 @@ def _central(members: list[DocView], links: Sequence[PairResult], index: dict[st
     return max(members, key=lambda v: (total[index[v.id]], v.n_words, v.id))
 
 
-def _story_explanation(probs: Sequence[float], model: StoryModel) -> Explanation:
-    """Mean and weakest story-link probability of the candidate pairs inside the story."""
+def _story_explanation(
+    probs: Sequence[float], model: StoryModel, attached: Sequence[tuple[str, Attachment]] = ()
+) -> Explanation:
+    """Mean and weakest story-link probability of the candidate pairs inside the story, and
+    the texts that joined it as same-day reports (``story_attach``)."""
     if not probs:
         return Explanation(score=1.0, summary="single text")
     mean = sum(probs) / len(probs)
@@ -281,7 +308,19 @@ def _story_explanation(probs: Sequence[float], model: StoryModel) -> Explanation
         ),
     ]
     summary = f"average-link cohesion (story link {model.source}, threshold {model.threshold})"
+    if attached:
+        feats.append(_attached_feature(attached))
+        summary += f"; {len(attached)} same-day text(s) joined by their strongest links"
     return Explanation(score=round(mean, 4), features=feats, summary=summary)
+
+
+def _attached_feature(attached: Sequence[tuple[str, Attachment]]) -> FeatureScore:
+    notes = "; ".join(
+        f"{article}: mean of its {a.links} strongest links {a.top_mean:.2f}, "
+        f"published {date.fromordinal(a.day).isoformat()} as most of the story"
+        for article, a in attached
+    )
+    return FeatureScore(name="same_day_joined", value=len(attached), weight=0.0, note=notes)
 
 
 def _first_words(body: str, n: int = 12) -> str:

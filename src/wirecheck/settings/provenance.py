@@ -139,6 +139,16 @@ class ProvenanceSettings(BaseModel):
     story_link_min: float = 0.5
     # candidate pairs below this similarity are not even considered for a story.
     story_pair_min: float = 0.2
+    # Same-day reports the cohesion rule left apart (provenance/story_attach.py): a group of
+    # at most story_attach_max_texts texts, all published the day most of a story's texts
+    # were, joins that story when the mean of its story_attach_top strongest links to it
+    # reaches story_attach_min: the story threshold itself (its strongest links are, on
+    # average, story links), checked leave one corpus out by scripts/fit_story_attach.py:
+    # real texts that belong 0.60-0.92, generated texts of other stories of that day at
+    # most 0.40 at 20,000 articles (docs/provenance.md, "Same-day reports").
+    story_attach_min: float = 0.5
+    story_attach_top: int = 5
+    story_attach_max_texts: int = 2
     # Louvain resolution of the topics whose texts weigh event keys among themselves
     # (provenance/topics.py). Lower: fewer, larger topics. Realdev: 0.2-0.4 give the same
     # stories on every topic folder and on all three as one corpus (three topics found,
