@@ -7,6 +7,7 @@ change what is found: these tests compare against the plain one-article-at-a-tim
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,8 @@ def test_grouped_and_worker_reading_equals_one_by_one(
     result = extract_claims(corpus_with_copies, settings)
     assert [m.model_dump_json() for m in result.mentions] == expected_mentions
     assert [e.model_dump_json() for e in result.entity_mentions] == expected_entities
+    # the heap frozen for the forked workers' sake is handed back to the collector
+    assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.slow

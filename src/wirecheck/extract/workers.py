@@ -17,6 +17,7 @@ display or anything else that holds a lock in another thread.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -98,14 +99,21 @@ def _in_workers(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     load_nlp()  # loaded once here; forked workers share it
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
-        pending: deque[Future[list[list[Found]]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(read_groups, chunk, settings))
-            if len(pending) > workers * (1 + QUEUED_PER_WORKER):
+    # A forked worker shares the parent's pages until it writes them, and the garbage
+    # collector writes to every object it scans: without the freeze, each worker copied
+    # the parent's whole heap (the analysis so far) within minutes.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
+            pending: deque[Future[list[list[Found]]]] = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(read_groups, chunk, settings))
+                if len(pending) > workers * (1 + QUEUED_PER_WORKER):
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    finally:
+        gc.unfreeze()
 
 
 def _warm_up() -> None:
