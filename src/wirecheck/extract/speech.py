@@ -17,19 +17,18 @@ def quote_mentions(
     texts = [s.text for s in sentences]
     out: list[ClaimMention] = []
     for quote in find_quotes(text, settings.min_quote_words):
-        closing = _closing_sentence(sentences, quote)
-        if closing is not None and _speech_follows(closing, quote):
+        first = next((s for s in sentences if s.end > quote.start), None)
+        last = next((s for s in reversed(sentences) if s.start < quote.end), None)
+        if last is not None and _speech_follows(last, quote):
             # "...," said X: the speaker is named right there and nowhere else; a source the
             # sentence only inherits from the one before is another speaker's
-            own = closing.attribution
+            own = last.attribution
             speaker = own.source if own is not None and not own.inherited else None
         else:
             index = speaker_sentence(bounds, sources, texts, quote) if sentences else None
             speaker = None if index is None else sources[index]
             if speaker is None and out and quote.start - out[-1].end <= _QUOTE_CARRY_CHARS:
                 speaker = out[-1].speaker  # a quotation continued in the next sentence
-        first = next((s for s in sentences if s.end > quote.start), None)
-        last = next((s for s in reversed(sentences) if s.start < quote.end), None)
         start = first.start if first else quote.start
         end = max(last.end if last else quote.end, quote.end)
         out.append(
@@ -46,10 +45,6 @@ def quote_mentions(
             )
         )
     return out
-
-
-def _closing_sentence(sentences: list[SentenceInfo], quote: QuoteSpan) -> SentenceInfo | None:
-    return next((s for s in reversed(sentences) if s.start < quote.end), None)
 
 
 def _speech_follows(sentence: SentenceInfo, quote: QuoteSpan) -> bool:

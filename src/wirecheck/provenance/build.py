@@ -207,17 +207,17 @@ def assemble_stories(
         settings.topic_resolution,
     )
     model = story_model()
-    # computed once (8 MB a million pairs), read by the clustering and the explanations
-    probs = np.fromiter((pair_link(views, r, weights) for r in results), np.float64, len(results))
+    # computed once, read by the clustering, the same-day join and the explanations
+    probs = [pair_link(views, r, weights) for r in results]
     # a generator: cluster() keeps its own dict of these (1M pairs at 100k)
-    links = story_links(results, probs.tolist(), settings.story_pair_min)
+    links = story_links(results, probs, settings.story_pair_min)
     index = {v.id: k for k, v in enumerate(views)}
     # a family is one unit: its members are one story, whatever the candidates said
     units = units_by_content(families, content, index)
     groups = grouping(views, links, units, settings.story_link_min, weights)
     groups, attached = attach_same_day(
         groups,
-        story_links(results, probs.tolist(), settings.story_pair_min),
+        story_links(results, probs, settings.story_pair_min),
         member_links(views, weights),
         lambda i: views[i].own_day,
         AttachRule(
@@ -226,7 +226,7 @@ def assemble_stories(
     )
     group_of = {i: g for g, members in enumerate(groups) for i in members}
     inside: dict[int, list[tuple[PairResult, float]]] = {}
-    for r, p in zip(results, probs.tolist(), strict=True):
+    for r, p in zip(results, probs, strict=True):
         if group_of[r.i] == group_of[r.j]:
             inside.setdefault(group_of[r.i], []).append((r, p))
     family_of = {a: f for f in families for a in f.articles}

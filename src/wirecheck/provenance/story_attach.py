@@ -24,8 +24,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-Link = tuple[int, int, float]
-PairSim = Callable[[int, int], float]
+from wirecheck.provenance.stories import Link, PairSim
+
 DayOf = Callable[[int], int | None]
 
 _MIN_STORY_TEXTS = 3  # a story of one or two texts has no "most common day" to share
@@ -74,6 +74,7 @@ def attach_same_day(
     def link(i: int, j: int) -> float:
         found = known.get((min(i, j), max(i, j)))
         return found if found is not None else fallback(i, j)
+
     days = {b: _common_day(groups[b], day_of) for b in {b for bs in linked.values() for b in bs}}
     joined: dict[int, list[int]] = {}
     reasons: dict[int, Attachment] = {}
@@ -91,10 +92,8 @@ def attach_same_day(
 
 def _common_day(members: Sequence[int], day_of: DayOf) -> int | None:
     days = Counter(d for i in members if (d := day_of(i)) is not None)
-    if not days:
-        return None
-    (day, _), *_ = sorted(days.items(), key=lambda kv: (-kv[1], kv[0]))
-    return day
+    # the most texts; on a tie the earliest day
+    return max(days, key=lambda d: (days[d], -d)) if days else None
 
 
 def _best_story(
