@@ -1,0 +1,55 @@
+"""Records share one fields-set object per class (memory: pydantic kept a set per instance)."""
+
+from __future__ import annotations
+
+import copy
+import gc
+import pickle
+
+from wirecheck.model import Analysis, Explanation, FeatureScore, Record
+
+
+def _fields_set(record: Record) -> object:
+    return record.__pydantic_fields_set__
+
+
+def test_every_way_a_record_is_made_shares_the_class_fields_set() -> None:
+    made = FeatureScore(name="lead", value=0.5, weight=2.0)
+    shared = _fields_set(made)
+    explained = Explanation.model_validate(
+        {"score": 1.0, "features": [{"name": "a", "value": 1, "weight": 1}]}
+    )
+    others = [
+        FeatureScore(name="other", value=1.0, weight=1.0, note="given"),
+        FeatureScore.model_construct(name="x", value=0.0, weight=0.0),
+        made.model_copy(update={"value": 0.7}),
+        copy.copy(made),
+        copy.deepcopy(made),
+        pickle.loads(pickle.dumps(made)),
+        explained.features[0],
+        Explanation.model_validate_json(explained.model_dump_json()).features[0],
+    ]
+    assert all(_fields_set(other) is shared for other in others)
+    assert _fields_set(explained) is not shared  # one per class
+    assert set(made.model_fields_set) == {"name", "value", "weight", "note"}
+
+
+def test_copies_and_assignments_keep_their_values_and_leave_the_original() -> None:
+    made = FeatureScore(name="lead", value=0.5, weight=2.0)
+    updated = made.model_copy(update={"value": 0.7, "note": "why"})
+    updated.weight = 3.0
+    assert (made.value, made.weight, made.note) == (0.5, 2.0, "")
+    assert (updated.value, updated.weight, updated.note) == (0.7, 3.0, "why")
+    assert pickle.loads(pickle.dumps(updated)) == updated
+    assert copy.deepcopy(updated).model_dump() == updated.model_dump()
+    assert sorted(made.model_fields_set) == sorted(FeatureScore.model_fields)
+
+
+def test_a_real_analysis_holds_one_fields_set_per_record_class(seed_analysis: Analysis) -> None:
+    records = [o for o in gc.get_objects() if issubclass(type(o), Record)]
+    assert len(records) > 500  # the seed analysis and its fixtures are alive
+    kinds = {type(r) for r in records}
+    assert len({id(_fields_set(r)) for r in records}) == len(kinds)
+    reloaded = Analysis.model_validate_json(seed_analysis.model_dump_json())
+    assert reloaded == seed_analysis
+    assert reloaded.to_json_dict() == seed_analysis.to_json_dict()
