@@ -6,6 +6,9 @@ import copy
 import gc
 import pickle
 
+import pytest
+from pydantic import ValidationError
+
 from wirecheck.model import Analysis, Explanation, FeatureScore, Record
 
 
@@ -35,14 +38,14 @@ def test_every_way_a_record_is_made_shares_the_class_fields_set() -> None:
 
 
 def test_copies_and_assignments_keep_their_values_and_leave_the_original() -> None:
-    made = FeatureScore(name="lead", value=0.5, weight=2.0)
-    updated = made.model_copy(update={"value": 0.7, "note": "why"})
-    updated.weight = 3.0
-    assert (made.value, made.weight, made.note) == (0.5, 2.0, "")
-    assert (updated.value, updated.weight, updated.note) == (0.7, 3.0, "why")
+    made = Explanation(score=0.5, summary="first")
+    updated = made.model_copy(update={"score": 0.7})
+    updated.summary = "why"
+    assert (made.score, made.summary) == (0.5, "first")
+    assert (updated.score, updated.summary) == (0.7, "why")
     assert pickle.loads(pickle.dumps(updated)) == updated
     assert copy.deepcopy(updated).model_dump() == updated.model_dump()
-    assert sorted(made.model_fields_set) == sorted(FeatureScore.model_fields)
+    assert sorted(made.model_fields_set) == sorted(Explanation.model_fields)
 
 
 def test_a_real_analysis_holds_one_fields_set_per_record_class(seed_analysis: Analysis) -> None:
@@ -53,3 +56,22 @@ def test_a_real_analysis_holds_one_fields_set_per_record_class(seed_analysis: An
     reloaded = Analysis.model_validate_json(seed_analysis.model_dump_json())
     assert reloaded == seed_analysis
     assert reloaded.to_json_dict() == seed_analysis.to_json_dict()
+
+
+def test_equal_features_are_one_object_and_stay_immutable() -> None:
+    first = Explanation(score=1.0, features=[FeatureScore(name="rule", value=1.0, weight=0.5)])
+    second = Explanation.model_validate(
+        {"score": 0.2, "features": [{"name": "rule", "value": 1.0, "weight": 0.5}]}
+    )
+    assert first.features[0] is second.features[0]
+    unpickled = pickle.loads(pickle.dumps(second))
+    assert unpickled.features[0] is first.features[0]
+    signed = Explanation(score=0.0, features=[FeatureScore(name="rule", value=-0.0, weight=0.5),
+                                              FeatureScore(name="rule", value=0.0, weight=0.5)])
+    assert signed.features[0] is not signed.features[1]  # "-0.0" and "0.0" print apart
+    assert [f.model_dump()["value"] for f in signed.features] == [-0.0, 0.0]
+    assert str(signed.features[0].value) == "-0.0"
+    with pytest.raises(ValidationError):
+        first.features[0].value = 0.3  # type: ignore[misc]
+    changed = first.features[0].model_copy(update={"value": 0.3})
+    assert (changed.value, first.features[0].value) == (0.3, 1.0)

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any, Self
+from weakref import WeakValueDictionary
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -91,7 +92,12 @@ def stable_id(prefix: str, *parts: str, length: int = 16) -> str:
 
 
 class FeatureScore(Record):
-    """One named feature of a score: its value in [0, 1] (or a signed adjustment) and weight."""
+    """One named feature of a score: its value in [0, 1] (or a signed adjustment) and weight.
+
+    Immutable, so that equal features can be one object (``shared_feature``).
+    """
+
+    model_config = ConfigDict(frozen=True)
 
     name: str
     value: float
@@ -103,12 +109,37 @@ class FeatureScore(Record):
         return self.value * self.weight
 
 
+# Equal features, one object: 2,000 generated articles carry 98,658 features of only 3,934
+# distinct values (the same rule, weight and note on every removed line, claim and edge).
+# Weak values: a feature no record holds any more leaves the table.
+_FEATURES: WeakValueDictionary[tuple[str, str, str, str], FeatureScore] = WeakValueDictionary()
+
+
+def shared_feature(feature: FeatureScore) -> FeatureScore:
+    """The one live object equal to ``feature`` (``repr`` keys: ``-0.0`` and ``0.0``, or an
+    int and a float, print differently in analysis.json, so they stay apart)."""
+    key = (feature.name, feature.note, repr(feature.value), repr(feature.weight))
+    return _FEATURES.setdefault(key, feature)
+
+
 class Explanation(Record):
-    """Why a score or verdict is what it is: the features that made it plus a sentence."""
+    """Why a score or verdict is what it is: the features that made it plus a sentence.
+
+    Its features are shared objects (``shared_feature``) when it is made or unpickled;
+    features appended later stay as they are.
+    """
 
     score: float
     features: list[FeatureScore] = Field(default_factory=list)
     summary: str = ""
+
+    def model_post_init(self, context: Any, /) -> None:
+        super().model_post_init(context)
+        self.__dict__["features"] = [shared_feature(f) for f in self.features]
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        super().__setstate__(state)
+        self.__dict__["features"] = [shared_feature(f) for f in self.features]
 
 
 # --------------------------------------------------------------------------- articles
