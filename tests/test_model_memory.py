@@ -9,7 +9,14 @@ import pickle
 import pytest
 from pydantic import ValidationError
 
-from wirecheck.model import Analysis, Explanation, FeatureScore, Record
+from wirecheck.model import (
+    Analysis,
+    EntityMention,
+    Explanation,
+    FeatureScore,
+    MentionRef,
+    Record,
+)
 
 
 def _fields_set(record: Record) -> object:
@@ -75,3 +82,13 @@ def test_equal_features_are_one_object_and_stay_immutable() -> None:
         first.features[0].value = 0.3  # type: ignore[misc]
     changed = first.features[0].model_copy(update={"value": 0.3})
     assert (changed.value, first.features[0].value) == (0.3, 1.0)
+
+
+def test_repeated_strings_of_records_are_one_object() -> None:
+    text = "".join(["The same ", "sentence."])  # built at run time: not a literal constant
+    again = "".join(["The same ", "sentence."])
+    assert text is not again
+    refs = [MentionRef(article="a-1", start=0, end=18, text=t) for t in (text, again)]
+    assert refs[0].text is refs[1].text
+    entity = EntityMention(article="a-1", start=0, end=3, text=again, label="ORG")
+    assert entity.text is refs[0].text
