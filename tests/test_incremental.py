@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 
+from wirecheck.provenance.multilingual import sentence_vectors
 from wirecheck.runner import ingest_paths, run
 from wirecheck.settings import Settings
 from wirecheck.store import Workspace
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+REALDEV = Path(__file__).resolve().parents[2] / "shared" / "realdev"
 
 
 def _files(folder: Path) -> list[str]:
@@ -136,3 +138,34 @@ def test_an_interrupted_step_leaves_the_workspace_as_before(
         monkeypatch.undo()
         save_step(workspace, step)
         assert workspace.load_analysis() == step.analysis
+
+
+@pytest.mark.slow
+def test_multilingual_coverage_in_two_batches_equals_one_run_and_reencodes_only_new_sentences(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real coverage in five languages (read from ../shared/realdev): the translation step's
+    sentence vectors of the first batch are read back from the workspace, not encoded again."""
+    from wirecheck.incremental import pairs
+    from wirecheck.provenance import translations
+
+    topic = REALDEV / "taiwanquake"
+    if not topic.is_dir():
+        pytest.fail(f"realdev not found at {topic} (CI provides ../shared)")
+    files = _files(topic)[:22]
+    encoded: list[int] = []
+
+    def counting(texts: Any) -> Any:
+        encoded.append(len(texts))
+        return sentence_vectors(texts)
+
+    monkeypatch.setattr(translations, "sentence_vectors", counting)  # a full run's encoder
+    monkeypatch.setattr(pairs, "sentence_vectors", counting)  # an incremental step's
+    full = _full(topic, files, tmp_path)
+    full_encoded = sum(encoded)
+    assert len({a["language"] for a in full["articles"]}) >= 4 and full_encoded > 0
+    first = _batched([files[:16]], tmp_path, "steps")
+    assert first["articles"]
+    encoded.clear()
+    assert _batched([files[16:]], tmp_path, "steps") == full
+    assert sum(encoded) < full_encoded / 2  # only the new texts' sentences

@@ -108,3 +108,32 @@ def test_event_keys_are_read_back_per_body_and_computed_for_a_changed_one() -> N
         found = event_keys_reusing(again, [first, changed])
     assert found == [event_keys(first), event_keys(changed)] and found[0] != found[1]
     assert again.reused == 1 and len(again.new) == 1
+
+
+def test_sentence_vectors_come_back_bit_for_bit_and_only_new_sentences_are_encoded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import numpy as np
+
+    from wirecheck.incremental import pairs
+    from wirecheck.provenance.multilingual import sentence_vectors
+
+    first = ["Die Fähre fährt wieder nach Skarholm.", "The ferry sails to Skarholm again."]
+    later = [first[1], "Le ferry repart vers Skarholm.", first[1]]
+    encoded: list[list[str]] = []
+
+    def counting(texts: Any) -> Any:
+        encoded.append(list(texts))
+        return sentence_vectors(texts)
+
+    monkeypatch.setattr(pairs, "sentence_vectors", counting)
+    with Workspace.open(None) as workspace:
+        stored = ResultCache(workspace, pairs.SENTENCE_VECTORS)
+        np.testing.assert_array_equal(pairs.vectors_reusing(stored, first), sentence_vectors(first))
+        workspace.save_results(pairs.SENTENCE_VECTORS, sorted(stored.new.items()))
+        again = ResultCache(workspace, pairs.SENTENCE_VECTORS)
+        rows = pairs.vectors_reusing(again, later)
+    assert rows.dtype == np.float32
+    assert rows.tobytes() == sentence_vectors(later).tobytes()  # the stored rows, unchanged
+    assert encoded == [first, [later[1]]]  # the stored sentence is read, not encoded again
+    assert again.reused == 1 and len(again.new) == 1

@@ -223,18 +223,20 @@ class ExtractionCache:
 
 class StoryStages:
     """Provenance and align stages that reuse what the workspace holds: evaluated candidate
-    pairs and the bodies' event keys (``incremental.pairs``), and the claim groups of stories
+    pairs, the bodies' event keys and multilingual sentence vectors (``incremental.pairs``),
+    and the claim groups of stories
     whose inputs did not change (``incremental.stories``). Other stages pass through."""
 
     def __init__(self, workspace: Workspace, articles: Sequence[Article]) -> None:
-        from wirecheck.incremental.pairs import EVENT_KEYS, PAIRS
+        from wirecheck.incremental.pairs import EVENT_KEYS, PAIRS, SENTENCE_VECTORS
         from wirecheck.incremental.stories import STORIES
 
         self.keys = {a.id: content_key(a) for a in articles}
         self.pairs = ResultCache(workspace, PAIRS)
         self.stories = ResultCache(workspace, STORIES)
         self.event_keys = ResultCache(workspace, EVENT_KEYS)
-        self.caches = [self.pairs, self.stories, self.event_keys]
+        self.vectors = ResultCache(workspace, SENTENCE_VECTORS)
+        self.caches = [self.pairs, self.stories, self.event_keys, self.vectors]
 
     def stage(self, stage: Stage) -> Stage:
         if stage.name == PROVENANCE.name:
@@ -249,7 +251,7 @@ class StoryStages:
 
         keys = [self.keys[a.id] for a in analysis.articles]
         found = build_provenance_reusing(
-            analysis.articles, settings.provenance, self.pairs, keys, self.event_keys
+            analysis.articles, settings.provenance, self.pairs, keys, self.event_keys, self.vectors
         )
         return apply_provenance(analysis, found)
 

@@ -19,6 +19,7 @@ from wirecheck.provenance.candidates import (
 from wirecheck.provenance.edges import PairResult, evaluate
 from wirecheck.provenance.families import build_families
 from wirecheck.provenance.minhash import estimated_jaccard
+from wirecheck.provenance.multilingual import sentence_vectors
 from wirecheck.provenance.origins import resolve_origins
 from wirecheck.provenance.stories import Link, cluster
 from wirecheck.provenance.story_attach import Attachment, AttachRule, attach_same_day
@@ -30,7 +31,7 @@ from wirecheck.provenance.story_link import (
     story_model,
 )
 from wirecheck.provenance.topics import TopicWeights, topic_weights
-from wirecheck.provenance.translations import translation_edges
+from wirecheck.provenance.translations import Encoder, translation_edges
 from wirecheck.provenance.views import DocView, KeysFn, attach_lead_vectors, make_views
 from wirecheck.settings.provenance import ProvenanceSettings
 
@@ -82,10 +83,12 @@ def build_provenance(
     settings: ProvenanceSettings,
     evaluator: PairEvaluator = evaluate,
     keys_of: KeysFn | None = None,
+    encoder: Encoder = sentence_vectors,
 ) -> ProvenanceResult:
     """Stories (each with its origin families) and derivation edges of ``articles``;
-    ``evaluator`` scores the candidate pairs and ``keys_of`` gives the bodies' event keys
-    (an incremental run reuses stored results for both)."""
+    ``evaluator`` scores the candidate pairs, ``keys_of`` gives the bodies' event keys and
+    ``encoder`` the multilingual sentence vectors (an incremental run reuses stored results
+    for all three)."""
     if not articles:
         return ProvenanceResult()
     views = make_views(articles, settings.shingle_k, settings.lead_sentences, keys_of)
@@ -98,7 +101,7 @@ def build_provenance(
     edges = [r.derivation for r in results if r.derivation is not None]
     families = build_families(articles, edges)
     stories = assemble_stories(views, results, families, settings)
-    return with_translations(articles, edges, stories, settings, len(pairs))
+    return with_translations(articles, edges, stories, settings, len(pairs), encoder)
 
 
 def with_translations(
@@ -107,6 +110,7 @@ def with_translations(
     stories: list[Story],
     settings: ProvenanceSettings,
     candidate_pairs: int,
+    encoder: Encoder = sentence_vectors,
 ) -> ProvenanceResult:
     """The result, with translation edges found inside the stories written in several
     languages (``translations.py``) and those stories' families and origins regrouped (the
@@ -114,7 +118,7 @@ def with_translations(
     by_id = {a.id: a for a in articles}
     family_of = {a: f.id for s in stories for f in s.families for a in f.articles}
     members = [[by_id[a] for a in s.articles] for s in stories]
-    found = translation_edges(members, settings, family_of)
+    found = translation_edges(members, settings, family_of, encoder)
     all_edges = edges + found
     story_of = {a: k for k, s in enumerate(stories) for a in s.articles}
     touched = {story_of[e.derived] for e in found}

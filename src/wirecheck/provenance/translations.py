@@ -19,7 +19,7 @@ out (docs/provenance.md, "Translations").
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -42,6 +42,9 @@ from wirecheck.provenance.text import Sentence, sentences
 from wirecheck.settings.provenance import ProvenanceSettings
 
 F32 = npt.NDArray[np.float32]
+# Sentences -> one unit-length row each: ``multilingual.sentence_vectors``, or an incremental
+# run's version that reads vectors it stored in the workspace (``incremental/pairs.py``).
+Encoder = Callable[[Sequence[str]], F32]
 _EVIDENCE_PASSAGES = 3
 _UNKNOWN_LANGUAGE = "und"
 
@@ -58,17 +61,18 @@ def translation_edges(
     stories: Sequence[Sequence[Article]],
     settings: ProvenanceSettings,
     family_of: Mapping[str, str] | None = None,
+    encoder: Encoder = sentence_vectors,
 ) -> list[Derivation]:
     """Translation derivations inside every story written in more than one language;
     ``family_of`` (article id -> origin family) keeps copies out of the background and
-    skips pairs already in one family."""
+    skips pairs already in one family; ``encoder`` gives the sentence vectors."""
     if settings.translation_min_matches > settings.translation_max_sentences:
         return []  # the step is switched off: no pair can reach the count
     family_of = family_of or {}
     edges: list[Derivation] = []
     for members in stories:
         if len({language_of(a) for a in members}) > 1:
-            edges.extend(_story_edges(members, settings, family_of))
+            edges.extend(_story_edges(members, settings, family_of, encoder))
     return edges
 
 
@@ -77,9 +81,12 @@ def language_of(article: Article) -> str:
 
 
 def _story_edges(
-    members: Sequence[Article], settings: ProvenanceSettings, family_of: Mapping[str, str]
+    members: Sequence[Article],
+    settings: ProvenanceSettings,
+    family_of: Mapping[str, str],
+    encoder: Encoder,
 ) -> list[Derivation]:
-    texts = [t for t in encode_texts(members, settings) if t.sentences]
+    texts = [t for t in encode_texts(members, settings, encoder) if t.sentences]
     background = StoryBackground(texts, family_of)
     found = []
     for x, y in combinations(texts, 2):
@@ -96,10 +103,12 @@ def _family(text: EncodedText, family_of: Mapping[str, str]) -> str:
     return family_of.get(text.article.id, text.article.id)
 
 
-def encode_texts(members: Sequence[Article], settings: ProvenanceSettings) -> list[EncodedText]:
+def encode_texts(
+    members: Sequence[Article], settings: ProvenanceSettings, encoder: Encoder = sentence_vectors
+) -> list[EncodedText]:
     """Every member's sentences and their vectors (one encoder call per story)."""
     picked = [_sentences(a.body, settings) for a in members]
-    vectors = sentence_vectors([s.text for ss in picked for s in ss])
+    vectors = encoder([s.text for ss in picked for s in ss])
     out, at = [], 0
     for article, ss in zip(members, picked, strict=True):
         found = [figures(s.text) for s in ss]
