@@ -87,3 +87,24 @@ def test_a_copy_gets_mentions_of_its_own(corpus_with_copies: list[Article]) -> N
     assert of_original and len(of_copy) == len(of_original)
     assert {m.id for m in of_copy}.isdisjoint(m.id for m in of_original)
     assert [m.text for m in of_copy] == [m.text for m in of_original]
+
+
+def test_the_pipeline_loads_without_torch_and_torch_stays_importable() -> None:
+    """thinc imports torch when it is installed; the English pipeline does not need it, so
+    loading spaCy leaves it out (a fresh process: this one may have imported torch already)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from wirecheck.extract.nlp import load_nlp\n"
+        "doc = load_nlp()('Acme Corp shipped 40 drones to Valmora on Monday.')\n"
+        "print('torch' in sys.modules, [e.label_ for e in doc.ents])\n"
+        "import torch\n"
+        "print(torch.tensor([1, 2]).sum().item())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          check=True, timeout=300)
+    first, second = done.stdout.splitlines()
+    assert first.startswith("False [") and "CARDINAL" in first
+    assert second == "3"

