@@ -66,10 +66,10 @@ def apply_extraction(analysis: Analysis, result: ExtractionResult) -> Analysis:
 
 
 def _align(analysis: Analysis, settings: Settings) -> Analysis:
-    from wirecheck.align import align_claims
+    from wirecheck.align.by_story import align_by_story
     from wirecheck.incremental.stories import canonical_order
 
-    result = align_claims(analysis, settings.align)
+    result = align_by_story(analysis, settings.align)  # whole stories, a batch at a time
     # story order: an incremental run that aligns only the stories that changed gives the
     # same lists (wirecheck.incremental.stories)
     claims, changes, derived = canonical_order(

@@ -98,29 +98,22 @@ def _align_stories(
 ) -> dict[str, dict[str, list[Any]]]:
     """``align_claims`` over the articles of ``stories`` only; results as JSON per story."""
     from wirecheck.align import align_claims
+    from wirecheck.align.by_story import story_batches
 
     if not stories:
         return {}
-    articles = [a for a in analysis.articles if (a.story or _NONE) in stories]
-    ids = {a.id for a in articles}
-    sub = Analysis(
-        articles=articles,
-        derivations=[d for d in analysis.derivations if d.derived in ids],
-        stories=[s for s in analysis.stories if s.id in stories],
-        mentions=[m for m in analysis.mentions if m.article in ids],
-        entity_mentions=[e for e in analysis.entity_mentions if e.article in ids],
-    )
-    result = align_claims(sub, settings)
-    story_of = {a.id: a.story or _NONE for a in articles}
     out: dict[str, dict[str, list[Any]]] = {
         s: {"claims": [], "changes": [], "mentions": []} for s in stories
     }
-    for claim in result.claims:
-        out[claim.story or _NONE]["claims"].append(_json(claim))
-    for change in result.changes:
-        out[story_of[change.article]]["changes"].append(_json(change))
-    for mention in result.mentions:
-        out[story_of[mention.article]]["mentions"].append(_json(mention))
+    for batch in story_batches(analysis, stories=stories):
+        result = align_claims(batch, settings)
+        story_of = {a.id: a.story or _NONE for a in batch.articles}
+        for claim in result.claims:
+            out[claim.story or _NONE]["claims"].append(_json(claim))
+        for change in result.changes:
+            out[story_of[change.article]]["changes"].append(_json(change))
+        for mention in result.mentions:
+            out[story_of[mention.article]]["mentions"].append(_json(mention))
     return out
 
 
