@@ -8,6 +8,12 @@ must be equal byte for byte.
 
     .venv/bin/python -m bench.bench_incremental --corpus DIR --new 1000 [--limit N+M]
         ->  bench/results/incremental.json
+
+Real coverage in several languages exercises what a generated (English) corpus does not: the
+translation step's multilingual sentence vectors, which a step reads back from the workspace:
+
+    .venv/bin/python -m bench.bench_incremental --corpus ../shared/realdev/taiwanquake \
+        --new 5 --name incremental_multilingual  ->  bench/results/incremental_multilingual.json
 """
 
 from __future__ import annotations
@@ -77,11 +83,12 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--new", type=int, default=1000)
     parser.add_argument("--limit", type=int, default=None, help="use the first N files only")
+    parser.add_argument("--name", default="incremental", help="results file name")
     args = parser.parse_args()
     found = measure(args.corpus, args.new, args.limit)
     share = found["incremental_s"] / found["full_s"]
     corpus = (
-        f"wirecheck synth corpus {args.corpus.name}: a workspace of {found['base_articles']} "
+        f"corpus {args.corpus.name}: a workspace of {found['base_articles']} "
         f"articles, then {found['new_articles']} more added (the last in source order)"
     )
     rows = [
@@ -104,14 +111,15 @@ def main() -> None:
     note = (
         "Reused from the workspace: raw documents (not re-read), each document's cleaning "
         "(unless one of its lines became or stopped being chrome), extraction per article "
-        "content, each body's event keys, evaluated candidate pairs (evidence, alignment, "
-        "derivation edge, story similarity) and the claim groups/changes of every story whose "
+        "content, each body's event keys and multilingual sentence vectors, evaluated candidate "
+        "pairs (evidence, alignment, derivation edge, story similarity) and the claim "
+        "groups/changes of every story whose "
         "inputs did not change; only changed rows are written to the workspace. Recomputed "
         "over all articles: the batch's line signals and date borrowing, the rest of each "
         "article's provenance view, candidate search (MinHash bands, lead-vector neighbours, "
         "markers), families and stories, entity resolution, analysis.json and the briefings."
     )
-    write_results("incremental", corpus, rows, {"measured": found, "note": note})
+    write_results(args.name, corpus, rows, {"measured": found, "note": note})
     print(found)
 
 

@@ -26,8 +26,8 @@ class _AllFields(frozenset[str]):
 
     pydantic keeps a ``set`` of the fields each instance was given (``model_fields_set``,
     read only by ``exclude_unset``, which wirecheck never uses). At 216-728 bytes per set it
-    was 45% of the memory an analysis's records take (2,000 generated articles: 131 of 290
-    MB; ~4.5 GB at 100,000). A record therefore reports every field as set; pydantic's own
+    was half the memory an analysis's records take (2,000 generated articles: 131 of 254 MB;
+    ~6.5 GB at 100,000). A record therefore reports every field as set; pydantic's own
     ``add``/``update`` calls on it (attribute assignment, ``model_copy(update=...)``) name
     fields it holds already, so they are no-ops here.
     """
