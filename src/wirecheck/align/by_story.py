@@ -56,18 +56,19 @@ def _parts(analysis: Analysis, wanted: set[str] | None) -> dict[str, _Part]:
         if s.id in parts:
             parts[s.id].stories.append(s)
     for d in analysis.derivations:
-        part = parts.get(story_of.get(d.derived, "\0"))
-        if part is not None:
-            part.derivations.append(d)
+        _add_to(parts, story_of.get(d.derived), "derivations", d)
     for m in analysis.mentions:
-        part = parts.get(story_of.get(m.article, "\0"))
-        if part is not None:
-            part.mentions.append(m)
+        _add_to(parts, story_of.get(m.article), "mentions", m)
     for e in analysis.entity_mentions:
-        part = parts.get(story_of.get(e.article, "\0"))
-        if part is not None:
-            part.entity_mentions.append(e)
+        _add_to(parts, story_of.get(e.article), "entity_mentions", e)
     return parts
+
+
+def _add_to(parts: dict[str, _Part], story: str | None, kind: str, record: object) -> None:
+    """``record`` into its story's list ``kind`` when that story is one of ``parts``."""
+    part = parts.get(story) if story is not None else None
+    if part is not None:
+        getattr(part, kind).append(record)
 
 
 def _joined(parts: list[_Part]) -> Analysis:

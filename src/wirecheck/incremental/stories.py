@@ -13,12 +13,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from wirecheck.align.by_story import NO_STORY, story_of_article
 from wirecheck.incremental.memo import ResultCache, hash_key, settings_key
 from wirecheck.model import Analysis, Article, Change, ClaimGroup, ClaimMention, Derivation
 from wirecheck.settings.align import AlignSettings
 
 STORIES = "align-story"
-_NONE = ""  # articles outside every story (not produced by provenance; kept apart)
+_NONE = NO_STORY  # articles outside every story (not produced by provenance; kept apart)
 
 
 def story_positions(analysis: Analysis) -> dict[str, int]:
@@ -38,7 +39,7 @@ def canonical_order(
     """Align results in story order (stable: the order within a story is align's), so that
     a run that aligned only some stories and one that aligned all give the same lists."""
     pos = story_positions(analysis)
-    story_of = {art.id: art.story or _NONE for art in analysis.articles}
+    story_of = story_of_article(analysis)
     last = len(analysis.articles)
 
     def by_article(article: str) -> int:
@@ -60,7 +61,7 @@ def align_reusing(
     for art in analysis.articles:
         members.setdefault(art.story or _NONE, []).append(art)
     edges: dict[str, list[Derivation]] = {}
-    story_of = {art.id: art.story or _NONE for art in analysis.articles}
+    story_of = story_of_article(analysis)
     for d in analysis.derivations:
         edges.setdefault(story_of.get(d.derived, _NONE), []).append(d)
     records = {s.id: s.model_dump_json() for s in analysis.stories}
@@ -107,7 +108,7 @@ def _align_stories(
     }
     for batch in story_batches(analysis, stories=stories):
         result = align_claims(batch, settings)
-        story_of = {a.id: a.story or _NONE for a in batch.articles}
+        story_of = story_of_article(batch)
         for claim in result.claims:
             out[claim.story or _NONE]["claims"].append(_json(claim))
         for change in result.changes:
