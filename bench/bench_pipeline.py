@@ -100,13 +100,16 @@ class MemorySampler(threading.Thread):
         super().__init__(daemon=True)
         self.with_ray, self.peak, self._halt = with_ray, 0.0, threading.Event()
         self.cpu_s = 0.0
+        self.stage_peak = 0.0  # since the last ``StagePeaks`` reading
 
     def run(self) -> None:
         while not self._halt.is_set():
             started = time.thread_time()
             pids = [str(os.getpid()), *_descendants(os.getpid())]
             pids += _ray_pids() if self.with_ray else []
-            self.peak = max(self.peak, sum(_memory_mb(p) for p in set(pids)))
+            total = sum(_memory_mb(p) for p in set(pids))
+            self.peak = max(self.peak, total)
+            self.stage_peak = max(self.stage_peak, total)
             cost = time.thread_time() - started
             self.cpu_s += cost
             self._halt.wait(max(SAMPLE_EVERY, SAMPLE_COST_RATIO * cost))
@@ -117,12 +120,32 @@ class MemorySampler(threading.Thread):
         return round(self.peak, 1)
 
 
+class StagePeaks:
+    """The run's progress callback: the sampler's peak during each stage, so the bench
+    shows which stage sets the run's peak (read and reset when the next stage starts)."""
+
+    def __init__(self, sampler: MemorySampler) -> None:
+        self.sampler, self.stage = sampler, "start"
+        self.peaks_mb: dict[str, float] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+
+    def close(self) -> None:
+        seen = max(self.peaks_mb.get(self.stage, 0.0), self.sampler.stage_peak)
+        self.peaks_mb[self.stage] = round(seen, 1)
+        self.sampler.stage_peak = 0.0
+
+
 def run_engine(engine: str, corpus: Path, out: Path) -> None:
     """Child mode: analyse ``corpus`` with ``engine``; write the analysis and the timing."""
     from wirecheck.settings import Settings
 
     sampler = MemorySampler(engine == "ray")
     sampler.start()
+    stages = StagePeaks(sampler)  # local engine only: the Ray runner reports timings instead
     timings: dict[str, float] = {}
     started = time.perf_counter()
     if engine == "ray":
@@ -135,9 +158,10 @@ def run_engine(engine: str, corpus: Path, out: Path) -> None:
         from wirecheck.runner import analyze_paths
 
         ready = started
-        analysis = analyze_paths([str(corpus)], Settings())
+        analysis = analyze_paths([str(corpus)], Settings(), progress=stages)
     elapsed = time.perf_counter() - started
     peak = sampler.stop()
+    stages.close()
     timings["memory_sampler_cpu"] = sampler.cpu_s
     if engine == "ray":
         import ray
@@ -154,6 +178,7 @@ def run_engine(engine: str, corpus: Path, out: Path) -> None:
         "seconds": elapsed,
         "startup_s": ready - started,
         "peak_mb": peak,
+        "stage_peaks_mb": stages.peaks_mb,
         "articles": count,
         "timings": timings,
     }
@@ -226,7 +251,8 @@ def main(quick: bool = False, articles: int | None = None) -> dict[str, Any]:
             "ray_startup": round(ray["startup_s"], 2),
             "local_memory_sampler_cpu": round(local["timings"]["memory_sampler_cpu"], 2),
             "ray_stages": {k: round(v, 2) for k, v in ray["timings"].items()},
-        }
+        },
+        "local_stage_peaks_mb": local.get("stage_peaks_mb", {}),
     }
     write_results(result_name(n), note, results, extra)
     return {"benchmark": "pipeline", "results": results, **extra}

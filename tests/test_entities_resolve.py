@@ -175,3 +175,35 @@ def test_people_named_with_a_title_are_found_in_text_and_captions() -> None:
     reasons = [s.reason for s in people["Oskar Telling"].seen]
     assert reasons == ["named with the title 'premier' in a photo caption"]
     assert people["Oskar Telling"].seen[0].start == -1
+
+
+def test_spelling_links_compare_each_pair_once_and_miss_none() -> None:
+    """Names sharing several words (and a common word shared by all) are compared under one
+    shared word only, with no set of compared pairs kept: the links are those of comparing
+    every pair of equal length that shares a word."""
+    from rapidfuzz import fuzz
+
+    from wirecheck.entities.collect import Surface
+    from wirecheck.entities.groups import group_by_key
+    from wirecheck.entities.names import org_tokens
+    from wirecheck.entities.orgs import _fuzzy_edges, _slip_only
+
+    names = [
+        "Brask Optical Works", "Brask Opticall Works", "Brask Optical Werks", "Harrow Lens Works",
+        "Harow Lens Works", "Veloria Signal Works", "Veloria Signals Works", "Brask Works",
+        "Braskk Works", "Morrow Optical Works", "Morow Optical Work",
+    ]
+    surfaces = [Surface(name, "ORG", f"a{n}") for n, name in enumerate(names)]
+    groups = group_by_key(surfaces, org_tokens)
+    edges = _fuzzy_edges(groups, 0.85)
+    expected = set()
+    for left, a in enumerate(groups):
+        for right in range(left + 1, len(groups)):
+            b = groups[right].tokens
+            similar = fuzz.token_sort_ratio(" ".join(a.tokens), " ".join(b)) >= 85
+            slip = similar and _slip_only(a.tokens, b)
+            if len(a.tokens) == len(b) >= 2 and set(a.tokens) & set(b) and slip:
+                expected.add((left, right))
+    pairs = [(left, right) for left, right, _ in edges]
+    assert set(pairs) == expected and len(pairs) == len(expected)  # every link, each once
+    assert len(expected) >= 4

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wirecheck.provenance import candidates
 from wirecheck.provenance.candidates import marker_candidates, semantic_candidates
 from wirecheck.provenance.generic import marks_a_week
 from wirecheck.provenance.minhash import (
@@ -100,6 +103,42 @@ def test_semantic_candidates_respect_date_window() -> None:
     pairs, sims = semantic_candidates(v, days, ProvenanceSettings(knn_k=3, knn_min_cosine=0.5))
     assert pairs.tolist() == [[0, 1]]  # doc 2 is out of the window; doc 3 is orthogonal
     assert sims[0] > 0.9
+
+
+def _brute_force_neighbours(
+    v: np.ndarray, days: np.ndarray, settings: ProvenanceSettings
+) -> set[tuple[int, int]]:
+    """Each row's knn_k best columns in the window, ties to the lowest index, exactly."""
+    found: set[tuple[int, int]] = set()
+    for i in range(len(v)):
+        scored = []
+        for j in range(len(v)):
+            apart = days[i] != -1 and days[j] != -1 and abs(days[i] - days[j]) > 3
+            score = float(v[i] @ v[j])
+            if j != i and not apart and score >= settings.knn_min_cosine:
+                scored.append((-score, j))
+        found |= {(min(i, j), max(i, j)) for _, j in sorted(scored)[: settings.knn_k]}
+    return found
+
+
+def test_semantic_neighbours_do_not_depend_on_the_blocking(monkeypatch: Any) -> None:
+    """Copies share one lead vector, so many columns tie: a row keeps the lowest indices
+    whatever rows share its block and however few cells a block may hold (the cell budget
+    bounds memory on large corpora: rows without a date compare with every article)."""
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=(12, 8)).astype(np.float32)
+    v = base[rng.integers(0, 12, size=90)]  # 90 texts, many exact copies of 12 vectors
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    days = rng.integers(100, 110, size=90)
+    days[rng.random(90) < 0.2] = -1
+    settings = ProvenanceSettings(knn_k=3, knn_min_cosine=0.2)
+    expected = _brute_force_neighbours(v, days, settings)
+    for rows, cells in ((2048, 1 << 23), (7, 1 << 23), (64, 100), (1, 1)):
+        monkeypatch.setattr(candidates, "_BLOCK", rows)
+        monkeypatch.setattr(candidates, "_MAX_CELLS", cells)
+        pairs, sims = semantic_candidates(v, days, settings)
+        assert {tuple(p) for p in pairs.tolist()} == expected
+        assert np.allclose(sims, [v[i] @ v[j] for i, j in pairs.tolist()], atol=1e-6)
 
 
 def test_marker_candidates_need_fewer_markers_when_both_dates_agree() -> None:

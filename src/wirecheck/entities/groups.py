@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from wirecheck.entities.collect import Surface
 
 
-@dataclass
+@dataclass(slots=True)  # one per surface form occurrence
 class Member:
     surface: Surface
     reason: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
@@ -27,7 +28,12 @@ from wirecheck.settings.provenance import ProvenanceSettings
 Pairs = npt.NDArray[np.int64]
 F32 = npt.NDArray[np.float32]
 _NO_DATE = -1
-_BLOCK = 2048  # query rows per matrix product: ~2048 x n x 4 bytes of scores at a time
+_BLOCK = 2048  # most query rows per matrix product
+# Most cells (query rows x compared columns) per matrix product. A cell costs ~10 bytes while
+# its block is ranked (float32 score and its partitioned copy, one-byte masks): ~80 MB.
+# Rows without a date compare with every article, so a fixed 2048 rows made such a block
+# 2048 x n cells: ~4.9 GB of temporaries at 100,000 articles, the provenance stage's peak.
+_MAX_CELLS = 1 << 23
 
 
 def lexical_candidates(
@@ -55,15 +61,11 @@ def semantic_candidates(
     vectors: F32, days: npt.NDArray[np.int64], settings: ProvenanceSettings
 ) -> tuple[Pairs, npt.NDArray[np.float32]]:
     """Top-k neighbours by cosine among articles dated within the window (undated: all)."""
-    n = vectors.shape[0]
-    found: list[tuple[Pairs, npt.NDArray[np.float32]]] = []
-    order = np.argsort(days, kind="stable")
-    sorted_days = days[order]
-    undated = order[sorted_days == _NO_DATE]
-    for lo in range(0, n, _BLOCK):
-        rows = order[lo : lo + _BLOCK]
-        cols = _window(order, sorted_days, undated, days[rows], settings.date_window_days)
-        found.append(_topk(vectors, (rows, cols), days, settings))
+    by_day = _DayOrder.of(days)
+    found = [
+        _topk(vectors, block, days, settings)
+        for block in by_day.blocks(days, settings.date_window_days)
+    ]
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
     pairs = np.concatenate([p for p, _ in found])
@@ -71,19 +73,43 @@ def semantic_candidates(
     return _dedupe(pairs, sims)
 
 
-def _window(
-    order: npt.NDArray[np.int64],
-    sorted_days: npt.NDArray[np.int64],
-    undated: npt.NDArray[np.int64],
-    row_days: npt.NDArray[np.int64],
-    window: int,
-) -> npt.NDArray[np.int64]:
-    """Columns to compare a block of rows with: same date window, plus every undated doc."""
-    if (row_days == _NO_DATE).any():
-        return order
-    lo = np.searchsorted(sorted_days, row_days.min() - window, side="left")
-    hi = np.searchsorted(sorted_days, row_days.max() + window, side="right")
-    return np.unique(np.concatenate((order[lo:hi], undated)))
+@dataclass(frozen=True)
+class _DayOrder:
+    """Rows in day order, and the undated ones (compared with every row)."""
+
+    order: Pairs
+    sorted_days: npt.NDArray[np.int64]
+    undated: Pairs
+
+    @classmethod
+    def of(cls, days: npt.NDArray[np.int64]) -> _DayOrder:
+        order = np.argsort(days, kind="stable")
+        sorted_days = days[order]
+        return cls(order, sorted_days, order[sorted_days == _NO_DATE])
+
+    def blocks(self, days: npt.NDArray[np.int64], window: int) -> Iterator[tuple[Pairs, Pairs]]:
+        """(rows, columns) blocks over the rows in day order: at most ``_BLOCK`` rows and,
+        where one row compares with a wide window, at most ``_MAX_CELLS`` cells. Each row's
+        neighbours depend on its own columns only, so the blocking never changes the pairs."""
+        lo = 0
+        while lo < self.order.size:
+            size = _BLOCK
+            while True:
+                rows = self.order[lo : lo + size]
+                cols = self.columns(days[rows], window)
+                if rows.size == 1 or rows.size * cols.size <= _MAX_CELLS:
+                    break
+                size = max(1, _MAX_CELLS // cols.size)  # fewer rows: a narrower day span too
+            yield rows, cols
+            lo += rows.size
+
+    def columns(self, row_days: npt.NDArray[np.int64], window: int) -> Pairs:
+        """Columns to compare a block of rows with: same date window, plus every undated doc."""
+        if (row_days == _NO_DATE).any():
+            return self.order
+        lo = np.searchsorted(self.sorted_days, row_days.min() - window, side="left")
+        hi = np.searchsorted(self.sorted_days, row_days.max() + window, side="right")
+        return np.unique(np.concatenate((self.order[lo:hi], self.undated)))
 
 
 def _topk(
@@ -92,21 +118,39 @@ def _topk(
     days: npt.NDArray[np.int64],
     settings: ProvenanceSettings,
 ) -> tuple[Pairs, npt.NDArray[np.float32]]:
+    """Each row's ``knn_k`` most similar columns of cosine >= ``knn_min_cosine``; among equal
+    scores (copies share one lead vector) the lowest article index first, so a row's
+    neighbours never depend on which other rows share its block."""
     rows, cols = block
     sims = vectors[rows] @ vectors[cols].T
     sims[rows[:, None] == cols[None, :]] = -1.0
-    dr, dc = days[rows][:, None], days[cols][None, :]
-    far = (dr != _NO_DATE) & (dc != _NO_DATE) & (np.abs(dr - dc) > settings.date_window_days)
-    sims[far] = -1.0
+    sims[_far_apart(days[rows], days[cols], settings.date_window_days)] = -1.0
     k = min(settings.knn_k, cols.size - 1)
     if k <= 0:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
-    top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-    best = np.take_along_axis(sims, top, axis=1)
-    keep = best >= settings.knn_min_cosine
-    r = np.repeat(rows, k).reshape(-1, k)[keep]
-    c = cols[top][keep]
-    return np.stack((np.minimum(r, c), np.maximum(r, c)), axis=1), best[keep]
+    kth = np.partition(sims, cols.size - k, axis=1)[:, cols.size - k]  # each row's k-th best
+    floor = np.maximum(kth, np.float32(settings.knn_min_cosine))[:, None]
+    at, pos = np.nonzero(sims >= floor)  # the k best, their ties, nothing below the minimum
+    score = sims[at, pos]
+    ranked = np.lexsort((cols[pos], -score, at))  # per row: best first, then lowest index
+    at, pos, score = at[ranked], pos[ranked], score[ranked]
+    rank = np.arange(at.size) - np.searchsorted(at, at, side="left")
+    top = rank < k
+    r, c = rows[at[top]], cols[pos[top]]
+    return np.stack((np.minimum(r, c), np.maximum(r, c)), axis=1), score[top]
+
+
+def _far_apart(
+    row_days: npt.NDArray[np.int64], col_days: npt.NDArray[np.int64], window: int
+) -> npt.NDArray[np.bool_]:
+    """Cells whose two texts are both dated and more than ``window`` days apart, built from
+    one-byte masks (``abs(row - col)`` took two int64 temporaries of the block's size)."""
+    dr, dc = row_days[:, None], col_days[None, :]
+    far = dc > dr + window
+    far |= dc < dr - window
+    far &= dr != _NO_DATE
+    far &= dc != _NO_DATE
+    return far
 
 
 def _dedupe(pairs: Pairs, sims: npt.NDArray[np.float32]) -> tuple[Pairs, npt.NDArray[np.float32]]:
