@@ -143,3 +143,32 @@ def test_workers_do_not_inherit_the_parents_heap(
     with recorded(1, mp_context=started[0]._mp_context) as pool:
         assert pool.submit(_parent_state).result() == []
     _PARENT_ONLY.clear()
+
+
+UNGUARDED_SCRIPT = """
+import logging, sys
+logging.basicConfig(stream=sys.stderr)
+from wirecheck.extract import extract_claims, workers
+from wirecheck.model import Article
+from wirecheck.settings.extract import ExtractSettings
+workers.CHUNK_GROUPS = 1
+bodies = ["Acme Corp shipped 40 drones to Valmora.", "Brask Optics sold lenses to Harrow."]
+articles = [Article(id=f"a{n}", source=f"s{n}", body=b) for n, b in enumerate(bodies)]
+found = extract_claims(articles, ExtractSettings(n_process=2, multiprocess_min_docs=1))
+print(sorted({e.text for e in found.entity_mentions}))
+"""
+
+
+@pytest.mark.slow
+def test_a_script_without_a_main_guard_still_gets_its_mentions(tmp_path: Path) -> None:
+    """A spawned worker imports the main script again; one that analyses on import makes the
+    workers fail to start, and extraction then runs in the calling process, with a warning."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED_SCRIPT)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=600, check=True)
+    assert "Acme Corp" in done.stdout and "Brask Optics" in done.stdout
+    assert "extraction workers did not start" in done.stderr
