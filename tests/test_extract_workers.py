@@ -126,12 +126,12 @@ def test_workers_do_not_inherit_the_parents_heap(
     from wirecheck.extract import workers
 
     _PARENT_ONLY.append("built by the parent")
-    started: list[ProcessPoolExecutor] = []
+    contexts: list[Any] = []  # the start-method context of each pool extraction made
     real_pool = workers.ProcessPoolExecutor
 
     def recorded(*args: Any, **kwargs: Any) -> ProcessPoolExecutor:
-        started.append(real_pool(*args, **kwargs))
-        return started[-1]
+        contexts.append(kwargs["mp_context"])
+        return real_pool(*args, **kwargs)
 
     monkeypatch.setattr(workers, "ProcessPoolExecutor", recorded)
     monkeypatch.setattr(workers, "CHUNK_GROUPS", 2)  # several chunks: the workers read them
@@ -139,8 +139,8 @@ def test_workers_do_not_inherit_the_parents_heap(
     found = extract_claims(corpus_with_copies, settings)
     alone = extract_claims(corpus_with_copies, ExtractSettings(n_process=1))
     assert found.mentions == alone.mentions and found.entity_mentions == alone.entity_mentions
-    assert len(started) == 1
-    with recorded(1, mp_context=started[0]._mp_context) as pool:
+    assert len(contexts) == 1
+    with real_pool(1, mp_context=contexts[0]) as pool:
         assert pool.submit(_parent_state).result() == []
     _PARENT_ONLY.clear()
 

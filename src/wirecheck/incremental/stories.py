@@ -19,14 +19,13 @@ from wirecheck.model import Analysis, Article, Change, ClaimGroup, ClaimMention,
 from wirecheck.settings.align import AlignSettings
 
 STORIES = "align-story"
-_NONE = NO_STORY  # articles outside every story (not produced by provenance; kept apart)
 
 
 def story_positions(analysis: Analysis) -> dict[str, int]:
     """Story id -> index of its first article in ``analysis.articles``."""
     pos: dict[str, int] = {}
     for n, art in enumerate(analysis.articles):
-        pos.setdefault(art.story or _NONE, n)
+        pos.setdefault(art.story or NO_STORY, n)
     return pos
 
 
@@ -43,10 +42,10 @@ def canonical_order(
     last = len(analysis.articles)
 
     def by_article(article: str) -> int:
-        return pos.get(story_of.get(article, _NONE), last)
+        return pos.get(story_of.get(article, NO_STORY), last)
 
     return (
-        sorted(claims, key=lambda c: pos.get(c.story or _NONE, last)),
+        sorted(claims, key=lambda c: pos.get(c.story or NO_STORY, last)),
         sorted(changes, key=lambda c: by_article(c.article)),
         sorted(mentions, key=lambda m: by_article(m.article)),
     )
@@ -59,11 +58,11 @@ def align_reusing(
     content key (``incremental.content_key``, taken before provenance)."""
     members: dict[str, list[Article]] = {}
     for art in analysis.articles:
-        members.setdefault(art.story or _NONE, []).append(art)
+        members.setdefault(art.story or NO_STORY, []).append(art)
     edges: dict[str, list[Derivation]] = {}
     story_of = story_of_article(analysis)
     for d in analysis.derivations:
-        edges.setdefault(story_of.get(d.derived, _NONE), []).append(d)
+        edges.setdefault(story_of.get(d.derived, NO_STORY), []).append(d)
     records = {s.id: s.model_dump_json() for s in analysis.stories}
     base = settings_key(settings, "align", "model.py")
     story_keys = {
@@ -110,7 +109,7 @@ def _align_stories(
         result = align_claims(batch, settings)
         story_of = story_of_article(batch)
         for claim in result.claims:
-            out[claim.story or _NONE]["claims"].append(_json(claim))
+            out[claim.story or NO_STORY]["claims"].append(_json(claim))
         for change in result.changes:
             out[story_of[change.article]]["changes"].append(_json(change))
         for mention in result.mentions:
