@@ -5,16 +5,19 @@ from __future__ import annotations
 import copy
 import gc
 import pickle
+import sys
 
 import pytest
 from pydantic import ValidationError
 
 from wirecheck.model import (
     Analysis,
+    ClaimMention,
     EntityMention,
     Explanation,
     FeatureScore,
     MentionRef,
+    Quantity,
     Record,
 )
 
@@ -92,3 +95,64 @@ def test_repeated_strings_of_records_are_one_object() -> None:
     assert refs[0].text is refs[1].text
     entity = EntityMention(article="a-1", start=0, end=3, text=again, label="ORG")
     assert entity.text is refs[0].text
+
+
+def _claim(text: str) -> ClaimMention:
+    return ClaimMention(
+        id="m-1", article="a-1", kind="supply", start=0, end=len(text), text=text,
+        supplier="Acme", recipient="Ruritania", goods="drones", end_use=["artillery"],
+        quantity=Quantity(low=70, high=70, unit="%", qualifier="nearly", text="nearly 70%"),
+    )  # fmt: skip
+
+
+def test_every_way_a_record_is_made_shares_its_keys_with_its_class() -> None:
+    made = _claim("Acme supplied drones.")
+    others = [
+        ClaimMention.model_validate_json(made.model_dump_json()),
+        ClaimMention.model_construct(**dict(made)),
+        made.model_copy(update={"supplier": "Other"}),
+        copy.copy(made),
+        copy.deepcopy(made),
+        pickle.loads(pickle.dumps(made)),
+    ]
+    for record in [made, *others]:
+        # a combined table (keys and values, what pydantic makes) is larger than the dict
+        # of values over the class's shared keys
+        assert sys.getsizeof(record.__dict__) < sys.getsizeof(dict(record.__dict__))
+        assert record.quantity is not None
+        assert sys.getsizeof(record.quantity.__dict__) < sys.getsizeof(
+            dict(record.quantity.__dict__)
+        )
+    assert others[2].supplier == "Other" and made.supplier == "Acme"
+    assert [o.model_dump() for o in others if o is not others[2]] == [made.model_dump()] * 5
+
+
+def test_a_record_that_gains_a_value_keeps_every_value() -> None:
+    made = Explanation(score=0.5)
+    made.summary = "set after"  # assignment into the shared-keys dict
+    made.__dict__["extra"] = 1  # a key the class does not share: a combined table again
+    assert (made.score, made.summary, made.__dict__["extra"]) == (0.5, "set after", 1)
+
+
+def test_records_from_another_process_share_their_strings() -> None:
+    """Records unpickled from the extraction workers or Ray tasks skip validation: their
+    ``SharedStr`` fields are interned when they are unpickled."""
+    texts = ["".join(["Acme supplied ", "drones."]) for _ in range(2)]
+    assert texts[0] is not texts[1]
+    loaded = [pickle.loads(pickle.dumps(_claim(t))) for t in texts]
+    assert loaded[0].text is loaded[1].text
+    assert loaded[0].end_use[0] is loaded[1].end_use[0]
+    assert loaded[0].quantity is not None and loaded[1].quantity is not None
+    assert loaded[0].quantity.text is loaded[1].quantity.text
+    assert loaded[0].id == loaded[1].id  # ids are not shared strings, but still equal
+
+
+def test_equal_offsets_of_records_are_one_object() -> None:
+    """A sentence's start and end recur in every mention and reference citing it."""
+    start, end = int("1234"), int("5678")  # built at run time: not constants of this code
+    refs = [MentionRef(article="a-1", start=start, end=end, text="x") for _ in range(2)]
+    again = pickle.loads(pickle.dumps(refs[0]))
+    assert refs[0].start is refs[1].start is again.start
+    assert refs[0].end is refs[1].end is again.end
+    assert (again.start, again.end) == (1234, 5678)
+    assert MentionRef(article="a", start=int("1") + 10**9, end=0, text="").start == 10**9 + 1
