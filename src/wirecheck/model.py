@@ -103,6 +103,13 @@ _CACHED_INTS, _SHARED_INTS_BELOW = 256, 1 << 17
 _SHARED_INTS: dict[int, int] = {}
 
 
+def shared_int(value: int) -> int:
+    """The one object of an offset's value (see ``_SHARED_INTS``)."""
+    if _CACHED_INTS < value < _SHARED_INTS_BELOW:
+        return _SHARED_INTS.setdefault(value, value)
+    return value
+
+
 def _layout(cls: type[BaseModel]) -> tuple[type, frozenset[str]]:
     """The plain class lending ``cls``'s instances a key-sharing dict, and the fields of
     ``cls`` declared as shared strings."""
@@ -136,8 +143,8 @@ def _settle(record: BaseModel, intern: bool = False) -> None:
     for name, value in record.__dict__.items():
         if intern and name in shared:
             value = _interned(value)
-        elif type(value) is int and _CACHED_INTS < value < _SHARED_INTS_BELOW:
-            value = _SHARED_INTS.setdefault(value, value)
+        elif type(value) is int:
+            value = shared_int(value)
         setattr(values, name, value)
     object.__setattr__(record, "__dict__", values.__dict__)
     object.__setattr__(record, "__pydantic_fields_set__", _all_fields(cls))

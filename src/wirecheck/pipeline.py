@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wirecheck.memory import release_free_memory
 from wirecheck.model import Analysis
 from wirecheck.settings import Settings
 
@@ -113,6 +114,7 @@ def analyze(
         if progress is not None:
             progress(stage.name, index, len(stages))
         analysis = stage.run(analysis, settings)
+        release_free_memory()  # the stage's working memory, before the next one builds its own
     if progress is not None:
         progress("done", len(stages), len(stages))
     return analysis

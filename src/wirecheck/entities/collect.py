@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from wirecheck.entities.names import (
@@ -10,7 +11,7 @@ from wirecheck.entities.names import (
     is_plausible_name,
     untitled,
 )
-from wirecheck.model import Analysis, ClaimMention, EntityMention
+from wirecheck.model import Analysis, ClaimMention, EntityMention, shared_int
 
 KEPT_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
@@ -38,8 +39,7 @@ def from_entity_mention(mention: EntityMention, min_chars: int) -> Surface | Non
     if person is not None:  # "Trade Minister Given Surname" tagged as an organisation
         text, label = person, "PERSON"
     offset = mention.text.find(text)
-    start = mention.start + max(offset, 0)
-    return Surface(text, label, mention.article, start, start + len(text))
+    return located(text, label, mention.article, mention.start + max(offset, 0))
 
 
 def from_party(mention: ClaimMention, party: str, min_chars: int) -> Surface | None:
@@ -49,9 +49,18 @@ def from_party(mention: ClaimMention, party: str, min_chars: int) -> Surface | N
     text = drop_registered_place(clean_surface(party))
     offset = mention.text.find(text)
     if offset < 0:
-        return Surface(text, "SUPPLY", mention.article)
-    start = mention.start + offset
-    return Surface(text, "SUPPLY", mention.article, start, start + len(text))
+        return Surface(sys.intern(text), "SUPPLY", mention.article)
+    return located(text, "SUPPLY", mention.article, mention.start + offset)
+
+
+def located(text: str, label: str, article: str, start: int) -> Surface:
+    """A surface form at ``start`` of ``article``.
+
+    A name recurs in most texts of its story, and the whole corpus's surfaces are held at
+    once (~19 per article): one string per name and one int per offset value.
+    """
+    end = shared_int(start + len(text))
+    return Surface(sys.intern(text), label, article, shared_int(start), end)
 
 
 def collect_surfaces(analysis: Analysis, min_chars: int) -> list[Surface]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from wirecheck.entities.collect import Surface
+from wirecheck.entities.collect import located
 from wirecheck.entities.groups import Group, Member
 
 _WORD = re.compile(r"[^\W_]+")
@@ -47,7 +47,7 @@ def find_missed(
             reason = FOUND_REASON
             if clashes:
                 reason += f"; extends the tagged '{clashes[0][1].surface.text}'"
-            found = Member(Surface(body[start:end], label, article, start, end), reason)
+            found = Member(located(body[start:end], label, article, start), reason)
             group.members.append(found)
             tagged.append((group, found))
 

@@ -9,6 +9,7 @@ Legal forms and possessives are already removed by ``org_tokens``.
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -98,5 +99,6 @@ def in_story_context(surfaces: list[Surface], story_of: dict[str, str]) -> list[
             continue
         full, where = found
         note = surface.note or f"short form of '{full}', named in full in the same {where}"
-        out.append(replace(surface, full=full, note=note))
+        # one string per wording: a story's short form recurs in most of its texts
+        out.append(replace(surface, full=full, note=sys.intern(note)))
     return out
