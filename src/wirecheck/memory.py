@@ -1,12 +1,11 @@
 """Hand the C allocator's free memory back to the system between stages.
 
-Each stage frees large working objects (token lists, candidate arrays, parsed views) that
-CPython's small-object allocator does not hold: glibc's ``malloc`` keeps such freed memory
-in its heaps for reuse, and with the stage's records allocated after it that memory is
-neither reused by the next stage's different sizes nor returned (its dynamic mmap
-threshold serves blocks of up to 32 MB from the heap once a larger block was freed).
-``malloc_trim(0)`` returns every free page of the heaps to the system (glibc only; a
-no-op elsewhere).
+A stage frees large working objects that CPython's small-object allocator does not hold
+(over 512 bytes: token lists, arrays, large dicts and strings). glibc's ``malloc`` keeps freed
+memory in its heaps and gives it back to the system only from a heap's top, so memory freed
+below the stage's surviving records stays resident: after a run over `synth 5000`, 57 of
+the 513 MB resident were such free pages. ``malloc_trim(0)`` returns every free page of the
+heaps (glibc only; a no-op elsewhere).
 """
 
 from __future__ import annotations
