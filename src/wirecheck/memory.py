@@ -19,7 +19,7 @@ from functools import cache
 def _malloc_trim() -> Callable[[int], int] | None:
     try:
         trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim  # this process's C library
-    except (OSError, AttributeError):  # not glibc (macOS, musl, Windows)
+    except (OSError, AttributeError, TypeError):  # not glibc: macOS, musl; Windows (TypeError)
         return None
     return trim
 

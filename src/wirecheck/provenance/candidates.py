@@ -64,7 +64,7 @@ def semantic_candidates(
     by_day = _DayOrder.of(days)
     found = [
         _topk(vectors, block, days, settings)
-        for block in by_day.blocks(days, settings.date_window_days)
+        for block in by_day.blocks(settings.date_window_days)
     ]
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
@@ -77,6 +77,7 @@ def semantic_candidates(
 class _DayOrder:
     """Rows in day order, and the undated ones (compared with every row)."""
 
+    days: npt.NDArray[np.int64]
     order: Pairs
     sorted_days: npt.NDArray[np.int64]
     undated: Pairs
@@ -85,9 +86,9 @@ class _DayOrder:
     def of(cls, days: npt.NDArray[np.int64]) -> _DayOrder:
         order = np.argsort(days, kind="stable")
         sorted_days = days[order]
-        return cls(order, sorted_days, order[sorted_days == _NO_DATE])
+        return cls(days, order, sorted_days, order[sorted_days == _NO_DATE])
 
-    def blocks(self, days: npt.NDArray[np.int64], window: int) -> Iterator[tuple[Pairs, Pairs]]:
+    def blocks(self, window: int) -> Iterator[tuple[Pairs, Pairs]]:
         """(rows, columns) blocks over the rows in day order: at most ``_BLOCK`` rows and,
         where one row compares with a wide window, at most ``_MAX_CELLS`` cells. Each row's
         neighbours depend on its own columns only, so the blocking never changes the pairs."""
@@ -96,7 +97,7 @@ class _DayOrder:
             size = _BLOCK
             while True:
                 rows = self.order[lo : lo + size]
-                cols = self.columns(days[rows], window)
+                cols = self.columns(self.days[rows], window)
                 if rows.size == 1 or rows.size * cols.size <= _MAX_CELLS:
                     break
                 size = max(1, _MAX_CELLS // cols.size)  # fewer rows: a narrower day span too
