@@ -122,11 +122,14 @@ class MemorySampler(threading.Thread):
 
 class StagePeaks:
     """The run's progress callback: the sampler's peak during each stage, so the bench
-    shows which stage sets the run's peak (read and reset when the next stage starts)."""
+    shows which stage sets the run's peak (read and reset when the next stage starts), and
+    the wall seconds spent in each stage (which stage a throughput change comes from)."""
 
     def __init__(self, sampler: MemorySampler) -> None:
         self.sampler, self.stage = sampler, "start"
         self.peaks_mb: dict[str, float] = {}
+        self.seconds: dict[str, float] = {}
+        self._since = time.perf_counter()
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if stage != self.stage:
@@ -137,6 +140,9 @@ class StagePeaks:
         seen = max(self.peaks_mb.get(self.stage, 0.0), self.sampler.stage_peak)
         self.peaks_mb[self.stage] = round(seen, 1)
         self.sampler.stage_peak = 0.0
+        now = time.perf_counter()
+        spent = self.seconds.get(self.stage, 0.0) + now - self._since
+        self.seconds[self.stage], self._since = round(spent, 2), now
 
 
 def run_engine(engine: str, corpus: Path, out: Path) -> None:
@@ -179,6 +185,7 @@ def run_engine(engine: str, corpus: Path, out: Path) -> None:
         "startup_s": ready - started,
         "peak_mb": peak,
         "stage_peaks_mb": stages.peaks_mb,
+        "stage_seconds": stages.seconds,
         "articles": count,
         "timings": timings,
     }
@@ -253,6 +260,7 @@ def main(quick: bool = False, articles: int | None = None) -> dict[str, Any]:
             "ray_stages": {k: round(v, 2) for k, v in ray["timings"].items()},
         },
         "local_stage_peaks_mb": local.get("stage_peaks_mb", {}),
+        "local_stage_seconds": local.get("stage_seconds", {}),
     }
     write_results(result_name(n), note, results, extra)
     return {"benchmark": "pipeline", "results": results, **extra}
