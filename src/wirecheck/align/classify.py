@@ -9,11 +9,11 @@ paraphrase outside quotes) is not a change.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from itertools import pairwise
 
 from rapidfuzz import fuzz
 
+from wirecheck.align.diffing import matching_blocks
 from wirecheck.align.lexicon import HEDGES, NEGATIONS, titles_compatible, titles_in
 from wirecheck.align.passages import AlignedRegion, Doc, Gap, is_year, years_between
 from wirecheck.align.text import sentence_at, sentences
@@ -210,8 +210,7 @@ def _reworded_in_quote(a: Doc, b: Doc, region: AlignedRegion, min_run: int) -> l
     near = {(g.a_from, g.b_from) for g in region.gaps}
     out = []
     for (a0, a1), (b0, b1) in _quote_pairs(a, b, region, min_run):
-        matcher = SequenceMatcher(None, a.keys[a0:a1], b.keys[b0:b1], autojunk=False)
-        blocks = [m for m in matcher.get_matching_blocks() if m.size]
+        blocks = matching_blocks(a.keys[a0:a1], b.keys[b0:b1])
         for x, y in pairwise(blocks):
             gap = Gap(a0 + x.a + x.size, a0 + y.a, b0 + x.b + x.size, b0 + y.b)
             if (gap.a_from, gap.b_from) in near:

@@ -2,7 +2,7 @@
 
 Two bodies are anchored where they share a run of ``anchor_words`` normalised
 words (spelling variants folded, see ``text.word_key``). Around each anchor the
-two windows are diffed word by word (``difflib``); the aligned passage grows
+two windows are diffed word by word (difflib's algorithm, ``diffing.py``); the aligned passage grows
 across differing spans while each gap stays under ``max_gap_words``. Only the
 *interior* differences (with shared words on both sides) are reported: what
 lies beyond the passage ends is different framing, not a changed wording.
@@ -11,11 +11,10 @@ lies beyond the passage ends is different framing, not a changed wording.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from itertools import pairwise
 
+from wirecheck.align.diffing import matching_blocks
 from wirecheck.align.text import Token, quote_spans, tokens
 from wirecheck.settings.align import ChangeSettings
 
@@ -58,6 +57,22 @@ class Doc:
     toks: list[Token]
     quotes: list[tuple[int, int]]
     keys: list[str] = field(default_factory=list)  # the tokens' keys, in order
+    # n -> where each n-word run of keys starts (a doc is diffed against every other text
+    # of its family: its runs are indexed once, not once per pair)
+    _runs: dict[int, dict[tuple[str, ...], list[int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def runs(self, n: int) -> dict[tuple[str, ...], list[int]]:
+        """Start positions of each n-word run of keys, runs in order of first occurrence."""
+        found = self._runs.get(n)
+        if found is None:
+            found = {}
+            keys = self.keys
+            for i in range(len(keys) - n + 1):
+                found.setdefault(tuple(keys[i : i + n]), []).append(i)
+            self._runs[n] = found
+        return found
 
     def quoted(self, start: int, stop: int) -> bool:
         """True when tokens ``[start, stop)`` lie inside quote marks."""
@@ -78,28 +93,23 @@ def make_doc(article_id: str, body: str) -> Doc:
     return Doc(article_id, body, toks, quote_spans(body), [t.key for t in toks])
 
 
-def _seeds(a: list[str], b: list[str], n: int) -> list[tuple[int, int]]:
-    """(i, j) starts of n-word runs shared by both, one per diagonal stretch."""
-    index: dict[tuple[str, ...], list[int]] = {}
-    for j in range(len(b) - n + 1):
-        index.setdefault(tuple(b[j : j + n]), []).append(j)
-    seeds: list[tuple[int, int]] = []
-    covered: set[tuple[int, int]] = set()
-    for i in range(len(a) - n + 1):
-        for j in index.get(tuple(a[i : i + n]), []):
-            if (i - 1, j - 1) not in covered:
-                seeds.append((i, j))
-            covered.add((i, j))
-    return seeds
+def _seeds(a: Doc, b: Doc, n: int) -> list[tuple[int, int]]:
+    """(i, j) starts of n-word runs shared by both, one per diagonal stretch, in A's order."""
+    theirs = b.runs(n)
+    shared = sorted(
+        (i, j) for run, starts in a.runs(n).items() if run in theirs
+        for i in starts for j in theirs[run]
+    )  # fmt: skip
+    covered = set(shared)
+    return [(i, j) for i, j in shared if (i - 1, j - 1) not in covered]
 
 
 def _window_blocks(a: list[str], b: list[str], seed: tuple[int, int],
                    width: int) -> list[tuple[int, int, int]]:
-    """Shared runs (a, b, size) of the two windows around a seed (difflib)."""
+    """Shared runs (a, b, size) of the two windows around a seed."""
     a0, b0 = max(0, seed[0] - width), max(0, seed[1] - width)
     a1, b1 = min(len(a), seed[0] + 2 * width), min(len(b), seed[1] + 2 * width)
-    matcher = SequenceMatcher(None, a[a0:a1], b[b0:b1], autojunk=False)
-    return [(m.a + a0, m.b + b0, m.size) for m in matcher.get_matching_blocks() if m.size]
+    return [(m.a + a0, m.b + b0, m.size) for m in matching_blocks(a[a0:a1], b[b0:b1])]
 
 
 def _region(chain: list[tuple[int, int, int]], anchor_words: int) -> AlignedRegion:
@@ -153,15 +163,14 @@ def _bridgeable(
 
 def aligned_regions(a: Doc, b: Doc, settings: ChangeSettings) -> list[AlignedRegion]:
     """All anchored passages A shares with B (each reported once)."""
-    ka, kb = a.keys, b.keys
     n = settings.anchor_words
-    counts = Counter(tuple(ka[i:i + n]) for i in range(len(ka) - n + 1))
-    counts.update(tuple(kb[j:j + n]) for j in range(len(kb) - n + 1))
+    ours, theirs = a.runs(n), b.runs(n)
     regions: list[AlignedRegion] = []
-    for seed in _seeds(ka, kb, n):
+    for seed in _seeds(a, b, n):
         if any(r.a_from <= seed[0] < r.a_to and r.b_from <= seed[1] < r.b_to for r in regions):
             continue
-        unique = counts[tuple(ka[seed[0]:seed[0] + n])] == 2  # once in each text
+        run = tuple(a.keys[seed[0] : seed[0] + n])
+        unique = len(ours[run]) == 1 and len(theirs[run]) == 1  # once in each text
         regions.append(_grow(a, b, seed, settings, unique))
     return regions
 

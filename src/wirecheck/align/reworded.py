@@ -20,13 +20,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from itertools import pairwise
 
 from rapidfuzz import fuzz
 
 from wirecheck.align.classify import is_variant
 from wirecheck.align.context import Context
+from wirecheck.align.diffing import matching_blocks
 from wirecheck.align.lexicon import DIRECTIONS, NEGATIONS, PORTFOLIOS, REWORD_HEDGES, titles_in
 from wirecheck.align.passages import Doc
 from wirecheck.align.similarity import stem
@@ -198,8 +198,7 @@ def differences(x: Sentence, y: Sentence) -> list[Found]:
     """Interior differing spans of two versions of a sentence that change its meaning."""
     ka = [t.key for t in x.doc.toks[x.first:x.last]]
     kb = [t.key for t in y.doc.toks[y.first:y.last]]
-    blocks = [m for m in SequenceMatcher(None, ka, kb, autojunk=False).get_matching_blocks()
-              if m.size]
+    blocks = matching_blocks(ka, kb)
     found = []
     for left, right in pairwise(blocks):
         span = (x.first + left.a + left.size, x.first + right.a,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"[$£€%]|\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’.]\w+)*|\w+", re.UNICODE)
 # Number suffixes and symbols spelled out, so "$900m" and "$900 million" match.
@@ -54,8 +54,10 @@ _STOP_TEXT = (
 STOPWORDS = frozenset(_STOP_TEXT.split())
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a body (a tuple: built for every word of every aligned text, ~20% faster
+    to make than a frozen dataclass, and smaller)."""
+
     key: str  # spelling-normalised, lower case, no hyphens/apostrophes
     start: int
     end: int
