@@ -168,6 +168,8 @@ def _neighbours(
     def idf(word: str) -> float:
         return math.log(n / df[word])
 
+    cosine = _IdfCosine(idf)
+
     for index, state in enumerate(states):
         if state.date is not None:
             out.append([])
@@ -178,28 +180,46 @@ def _neighbours(
         if ops is not None:
             ops["pairs"] += len(candidates)
         similar = [j for j in candidates if jaccard(state.words, states[j].words) >= threshold]
-        scored = [(_idf_cosine(state.words, states[j].words, idf), j) for j in similar]
+        scored = [(cosine(index, state.words, j, states[j].words), j) for j in similar]
         # equal similarity: a neighbour dated by itself first (its date is evidence; an
         # undated one would only pass on a borrowed date), then the batch's order
         out.append(sorted(scored, key=lambda s: (-s[0], states[s[1]].date is None, s[1])))
     return out
 
 
-def _idf_cosine(a: set[str], b: set[str], idf: Callable[[str], float]) -> float:
-    """Cosine of the two word sets, each word weighted by its rarity in the batch (tf-idf
+class _IdfCosine:
+    """Cosine of two word sets, each word weighted by its rarity in the batch (tf-idf
     with binary counts): the best anchor is a text of the same report, which shares its rare
     names, not one of another event written from the same template (which shares as many
     words, but common ones). Squared weights let the rare names decide where an idf-weighted
     Jaccard still let a template's common words outnumber them (docs/provenance.md).
     Generated corpora, weekday dates resolved more than 10 days from the story's date (with
     the strongest-link spreading of ``borrow_dates``): s0 45 -> 19, s7 43 -> 17; realdev
-    labelled borrowed dates unchanged (docs/provenance.md)."""
+    labelled borrowed dates unchanged (docs/provenance.md).
 
-    def norm(words: set[str]) -> float:
-        return math.sqrt(math.fsum(idf(w) ** 2 for w in words))  # fsum: order-free, exact
+    Each word's squared weight and each article's norm are computed once (an article is
+    scored against up to ``_MAX_CANDIDATES`` others, and is a candidate of as many)."""
 
-    den = norm(a) * norm(b)
-    return math.fsum(idf(w) ** 2 for w in a & b) / den if den else 0.0
+    def __init__(self, idf: Callable[[str], float]) -> None:
+        self._idf = idf
+        self._squares: dict[str, float] = {}
+        self._norms: dict[int, float] = {}
+
+    def __call__(self, i: int, a: set[str], j: int, b: set[str]) -> float:
+        den = self._norm(i, a) * self._norm(j, b)
+        return math.fsum(self._square(w) for w in a & b) / den if den else 0.0
+
+    def _square(self, word: str) -> float:
+        found = self._squares.get(word)
+        if found is None:
+            found = self._squares[word] = self._idf(word) ** 2
+        return found
+
+    def _norm(self, index: int, words: set[str]) -> float:
+        found = self._norms.get(index)
+        if found is None:  # fsum: order-free, exact
+            found = self._norms[index] = math.sqrt(math.fsum(self._square(w) for w in words))
+        return found
 
 
 def _shared_postings(
