@@ -115,7 +115,7 @@ def _verb_source(sent: Span) -> tuple[Token | None, str, int] | None:
 
 def _not_quoted(sent: Span, token: Token) -> bool:
     """False when the token sits inside quotation marks within its sentence."""
-    before = sent.doc.text[sent.start_char : token.idx]
+    before = sent.text[: token.idx - sent.start_char]  # Doc.text would join the whole doc
     return (before.count("“") - before.count("”")) <= 0 and before.count('"') % 2 == 0
 
 

@@ -30,6 +30,7 @@ def sentence_infos(doc: Doc, spans: list[tuple[int, int, str]]) -> list[Sentence
     blocked = {i for s, e, label in spans if label == "ORG" for i in range(s, e)}
     context = SourceContext()
     out: list[SentenceInfo] = []
+    body = doc.text  # joined from every token each time it is read: once per doc
     for sent in doc.sents:
         raw = sent.text
         lead = len(raw) - len(raw.lstrip())
@@ -37,7 +38,7 @@ def sentence_infos(doc: Doc, spans: list[tuple[int, int, str]]) -> list[Sentence
         if not text:
             continue
         start = sent.start_char + lead
-        attribution = attribute(sent, context) or _continued(doc.text, out, start)
+        attribution = attribute(sent, context) or _continued(body, out, start)
         info = SentenceInfo(
             sent,
             start,

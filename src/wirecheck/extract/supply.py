@@ -283,7 +283,7 @@ def _hedge(sent: Span, token: Token) -> str | None:
     if attitude is not None:
         return attitude.lower_
     tokens = [c for t in chain for c in t.children]
-    prefix = sent.doc.text[sent.start_char : token.idx]
+    prefix = sent.text[: token.idx - sent.start_char]  # Doc.text would join the whole doc
     return hedge_of(tokens, prefix)
 
 
