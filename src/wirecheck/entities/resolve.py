@@ -9,6 +9,7 @@ texts for untagged occurrences of the names found; build ``Entity`` records with
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from wirecheck.entities.collect import Surface, collect_surfaces
 from wirecheck.entities.gazetteer import find_missed
@@ -58,6 +59,21 @@ def resolve_with_errors(
 
 
 def resolve_only(analysis: Analysis, settings: ScreenSettings) -> list[Entity]:
+    orgs, people, countries = _groups(analysis, settings)
+    # One entity at a time, each group's members let go once its entity holds them as
+    # aliases: the corpus's surface forms and the entities made of them are never all held
+    # at once (synth 20000: traced peak 203 -> 132 MB; entity resolution sets the run's peak).
+    entities = _drained(orgs, _org_entity)
+    entities += _drained(people, _person_entity)
+    entities += _drained(countries, _country_entity)
+    return sorted(entities, key=lambda e: (e.type.value, -len(e.seen), e.name))
+
+
+def _groups(
+    analysis: Analysis, settings: ScreenSettings
+) -> tuple[list[Group], list[Group], list[Group]]:
+    """Groups of organisations, people and countries (the surface lists end here: the groups'
+    members are the only references to the surfaces left)."""
     surfaces = collect_surfaces(analysis, settings.min_name_chars)
     surfaces += titled_people(analysis.articles, surfaces)
     bodies = {art.id: art.body for art in analysis.articles}
@@ -72,10 +88,16 @@ def resolve_only(analysis: Analysis, settings: ScreenSettings) -> list[Entity]:
     find_missed(bodies, org_groups, org_tokens, "ORG")
     full_people = [g for g in person_groups if len(g.tokens) >= 2]
     find_missed(bodies, full_people, person_tokens, "PERSON")
-    entities = [_org_entity(g) for g in org_groups]
-    entities += [_person_entity(g) for g in person_groups]
-    entities += [_country_entity(code, g) for code, g in cluster_countries(places).items()]
-    return sorted(entities, key=lambda e: (e.type.value, -len(e.seen), e.name))
+    return org_groups, person_groups, list(cluster_countries(places).values())
+
+
+def _drained(groups: list[Group], make: Callable[[Group], Entity]) -> list[Entity]:
+    """``make`` of each group in order, each group emptied of its members once made."""
+    out = []
+    for group in groups:
+        out.append(make(group))
+        group.members.clear()
+    return out
 
 
 def route_surfaces(
@@ -208,7 +230,8 @@ def _person_entity(group: Group) -> Entity:
     )
 
 
-def _country_entity(code: str, group: Group) -> Entity:
+def _country_entity(group: Group) -> Entity:
+    code = group.tokens[0]  # ``cluster_countries`` keys a country's group by its code
     found = country_of(group.members[0].surface.text)
     name = found[1] if found else code.upper()
     names, seen, articles = _aliases(group)
