@@ -2,10 +2,11 @@
 
 Two bodies are anchored where they share a run of ``anchor_words`` normalised
 words (spelling variants folded, see ``text.word_key``). Around each anchor the
-two windows are diffed word by word (difflib's algorithm, ``diffing.py``); the aligned passage grows
-across differing spans while each gap stays under ``max_gap_words``. Only the
-*interior* differences (with shared words on both sides) are reported: what
-lies beyond the passage ends is different framing, not a changed wording.
+two windows are diffed word by word (difflib's algorithm, ``diffing.py``); the
+aligned passage grows across differing spans while each gap stays under
+``max_gap_words``. Only the *interior* differences (with shared words on both
+sides) are reported: what lies beyond the passage ends is different framing,
+not a changed wording.
 """
 
 from __future__ import annotations
