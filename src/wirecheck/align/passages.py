@@ -61,7 +61,7 @@ class Doc:
     # n -> where each n-word run of keys starts (a doc is diffed against every other text
     # of its family: its runs are indexed once, not once per pair)
     _runs: dict[int, dict[tuple[str, ...], list[int]]] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict, init=False, repr=False, compare=False
     )
 
     def runs(self, n: int) -> dict[tuple[str, ...], list[int]]:

@@ -54,11 +54,12 @@ def extract_from_doc(
     article: Article, doc: Doc, settings: ExtractSettings
 ) -> tuple[list[ClaimMention], list[EntityMention]]:
     spans = entity_spans(doc)
-    sentences = sentence_infos(doc, spans)
+    text = doc.text  # spaCy joins it from every token at each read: once per doc
+    sentences = sentence_infos(doc, text, spans)
     mentions = [
         *_supply_mentions(article, sentences, settings),
         *quantity_mentions(article, doc, sentences, settings),
-        *quote_mentions(article, doc.text, sentences, settings),
+        *quote_mentions(article, text, sentences, settings),
     ]
     if settings.statements:
         mentions.extend(statement_mentions(article, sentences))

@@ -31,7 +31,7 @@ def quantity_mentions(
         previous: tuple[Quantity, str | None] | None = None
         for quantity in quantities:
             measure = measure_of(doc, quantity, sentence.goods)
-            if measure is None and previous and _conversion(doc.text, previous[0], quantity):
+            if measure is None and previous and _conversion(sentence, previous[0], quantity):
                 measure = previous[1]  # "$900m (£723m)": the same amount in another currency
             previous = (quantity, measure)
             if quantity.unit == "count":
@@ -52,8 +52,9 @@ def _vague_person_count(quantity: Quantity, measure: str) -> bool:
     return quantity.qualifier is None and not quantity.text.strip()[:1].isdigit()
 
 
-def _conversion(text: str, first: Quantity, second: Quantity) -> bool:
-    between = text[first.end : second.start]
+def _conversion(sentence: SentenceInfo, first: Quantity, second: Quantity) -> bool:
+    """Two amounts of one sentence in two currencies, the second in brackets or after "or"."""
+    between = sentence.text[first.end - sentence.start : second.start - sentence.start]
     return between.strip() in ("(", "or", ", or") and first.unit != second.unit
 
 

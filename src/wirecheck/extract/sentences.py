@@ -26,11 +26,13 @@ class SentenceInfo:
     attribution: Attribution | None
 
 
-def sentence_infos(doc: Doc, spans: list[tuple[int, int, str]]) -> list[SentenceInfo]:
+def sentence_infos(
+    doc: Doc, body: str, spans: list[tuple[int, int, str]]
+) -> list[SentenceInfo]:
+    """Each sentence of ``doc`` (whose text is ``body``) with its actors, goods and source."""
     blocked = {i for s, e, label in spans if label == "ORG" for i in range(s, e)}
     context = SourceContext()
     out: list[SentenceInfo] = []
-    body = doc.text  # joined from every token each time it is read: once per doc
     for sent in doc.sents:
         raw = sent.text
         lead = len(raw) - len(raw.lstrip())
