@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pytest
 
 from wirecheck.entities import resolve_entities
+from wirecheck.entities.groups import Group
 from wirecheck.model import Analysis, Article, ClaimKind, ClaimMention, Entity, EntityMention
 from wirecheck.model import EntityType as T
 from wirecheck.settings.screen import ScreenSettings
@@ -177,33 +178,62 @@ def test_people_named_with_a_title_are_found_in_text_and_captions() -> None:
     assert people["Oskar Telling"].seen[0].start == -1
 
 
+def _links_by_every_pair(groups: list[Group], threshold: float) -> set[tuple[int, int]]:
+    """Spelling links found by comparing every pair of equal length that shares a word."""
+    from rapidfuzz import fuzz
+
+    from wirecheck.entities.orgs import _slip_only
+
+    expected = set()
+    for left, a in enumerate(groups):
+        for right in range(left + 1, len(groups)):
+            b = groups[right].tokens
+            similar = fuzz.token_sort_ratio(" ".join(a.tokens), " ".join(b)) >= threshold * 100
+            slip = similar and _slip_only(a.tokens, b)
+            if len(a.tokens) == len(b) >= 2 and set(a.tokens) & set(b) and slip:
+                expected.add((left, right))
+    return expected
+
+
+def _org_groups(names: list[str]) -> list[Group]:
+    from wirecheck.entities.collect import Surface
+    from wirecheck.entities.groups import group_by_key
+    from wirecheck.entities.names import org_tokens
+
+    return group_by_key([Surface(name, "ORG", f"a{n}") for n, name in enumerate(names)], org_tokens)
+
+
 def test_spelling_links_compare_each_pair_once_and_miss_none() -> None:
     """Names sharing several words (and a common word shared by all) are compared under one
     shared word only, with no set of compared pairs kept: the links are those of comparing
     every pair of equal length that shares a word."""
-    from rapidfuzz import fuzz
-
-    from wirecheck.entities.collect import Surface
-    from wirecheck.entities.groups import group_by_key
-    from wirecheck.entities.names import org_tokens
-    from wirecheck.entities.orgs import _fuzzy_edges, _slip_only
+    from wirecheck.entities.orgs import _fuzzy_edges
 
     names = [
         "Brask Optical Works", "Brask Opticall Works", "Brask Optical Werks", "Harrow Lens Works",
         "Harow Lens Works", "Veloria Signal Works", "Veloria Signals Works", "Brask Works",
         "Braskk Works", "Morrow Optical Works", "Morow Optical Work",
     ]
-    surfaces = [Surface(name, "ORG", f"a{n}") for n, name in enumerate(names)]
-    groups = group_by_key(surfaces, org_tokens)
-    edges = _fuzzy_edges(groups, 0.85)
-    expected = set()
-    for left, a in enumerate(groups):
-        for right in range(left + 1, len(groups)):
-            b = groups[right].tokens
-            similar = fuzz.token_sort_ratio(" ".join(a.tokens), " ".join(b)) >= 85
-            slip = similar and _slip_only(a.tokens, b)
-            if len(a.tokens) == len(b) >= 2 and set(a.tokens) & set(b) and slip:
-                expected.add((left, right))
-    pairs = [(left, right) for left, right, _ in edges]
+    groups = _org_groups(names)
+    pairs = [(left, right) for left, right, _ in _fuzzy_edges(groups, 0.85)]
+    expected = _links_by_every_pair(groups, 0.85)
     assert set(pairs) == expected and len(pairs) == len(expected)  # every link, each once
     assert len(expected) >= 4
+
+
+def test_spelling_links_in_a_block_of_hundreds_of_names() -> None:
+    """A common word shared by hundreds of names (scored a block of rows at a time in C):
+    the same links as comparing every pair, each once."""
+    import random
+
+    from wirecheck.entities.orgs import _ROWS, _fuzzy_edges
+
+    rng = random.Random(5)
+    stems = ["".join(rng.choice("aeioubdgklmnrstv") for _ in range(6)).title() for _ in range(450)]
+    slips = [stem[:3] + stem[4:] for stem in stems[:150]]  # one letter dropped
+    names = [f"{stem} Foundry Works" for stem in stems + slips]
+    groups = _org_groups(names)
+    assert len(groups) > 2 * _ROWS
+    pairs = [(left, right) for left, right, _ in _fuzzy_edges(groups, 0.85)]
+    assert set(pairs) == _links_by_every_pair(groups, 0.85) and len(pairs) == len(set(pairs))
+    assert len(pairs) >= 100

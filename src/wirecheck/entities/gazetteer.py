@@ -75,10 +75,16 @@ def _scan(
     tokens_of: Callable[[str], tuple[str, ...]],
 ) -> list[tuple[int, int, Group]]:
     words = list(_WORD.finditer(body))
+    lowered = [word.group().lower() for word in words]
     found: list[tuple[int, int, Group]] = []
     i = 0
     while i < len(words):
-        best = _longest_at(body, words, i, (by_key, vocab, tokens_of))
+        # most words cannot start a name: tested here, not in a call per word
+        first = lowered[i]
+        if first not in vocab or first in _FILLER or words[i].group().islower():
+            i += 1
+            continue
+        best = _longest_at(body, words, lowered, i, (by_key, vocab, tokens_of))
         if best is None:
             i += 1
             continue
@@ -91,21 +97,20 @@ def _scan(
 def _longest_at(
     body: str,
     words: list[re.Match[str]],
+    lowered: list[str],
     i: int,
     index: tuple[dict[str, Group], set[str], Callable[[str], tuple[str, ...]]],
 ) -> tuple[int, Group] | None:
+    """The longest name starting at word ``i`` (a word of the vocabulary, capitalised)."""
     by_key, vocab, tokens_of = index
-    first = words[i].group()
-    if first.lower() not in vocab or first.islower() or first.lower() in _FILLER:
-        return None
     best: tuple[int, Group] | None = None
     for j in range(i, min(i + MAX_WINDOW, len(words))):
         if j > i and (
-            words[j].group().lower() not in vocab
+            lowered[j] not in vocab
             or not _GAP.fullmatch(body[words[j - 1].end() : words[j].start()])
         ):
             break
-        if words[j].group().lower() in _CONNECTORS:
+        if lowered[j] in _CONNECTORS:
             continue  # a name does not end on "and"/"of"
         key = " ".join(sorted(tokens_of(body[words[i].start() : words[j].end()])))
         if key in by_key:

@@ -171,6 +171,7 @@ def _lower(text: str) -> str | None:
     return text.lower()
 
 
+@lru_cache(maxsize=65536)
 def is_plausible_name(raw: str, min_chars: int = 2) -> bool:
     """False for spans that are layout debris rather than names.
 
@@ -228,6 +229,7 @@ def phonetic(token: str) -> str:
     return metaphone(token) or token
 
 
+@lru_cache(maxsize=65536)  # pure; a name recurs in every copy of its story
 def has_org_marker(name: str) -> bool:
     """True when a name carries a legal form or a generic organisation word."""
     text = clean_surface(name)

@@ -13,7 +13,10 @@ Three joins, each with its reason kept on the member:
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+from collections.abc import Iterator
+
+import numpy as np
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from wirecheck.entities.collect import Surface
@@ -41,17 +44,36 @@ def _fuzzy_edges(groups: list[Group], threshold: float) -> list[tuple[int, int, 
     words = [frozenset(group.tokens) for group in groups]
     edges: list[tuple[int, int, str]] = []
     for key, indices in by_key.items():
-        for pos, left in enumerate(indices):
-            mine = groups[left].tokens
-            for right in indices[pos + 1 :]:
-                theirs = groups[right].tokens
-                shared = words[left] & words[right]
-                if len(shared) > 1 and min(rank[(t, len(mine))] for t in shared) != rank[key]:
-                    continue  # compared under a key they share earlier
-                score = fuzz.token_sort_ratio(" ".join(mine), " ".join(theirs)) / 100.0
-                if score >= threshold and _slip_only(mine, theirs):
-                    edges.append((left, right, f"spelling variant (token similarity {score:.2f})"))
+        for left, right in _similar_pairs([" ".join(groups[i].tokens) for i in indices], threshold):
+            left, right = indices[left], indices[right]
+            mine, theirs = groups[left].tokens, groups[right].tokens
+            shared = words[left] & words[right]
+            if len(shared) > 1 and min(rank[(t, len(mine))] for t in shared) != rank[key]:
+                continue  # compared under a key they share earlier
+            score = fuzz.token_sort_ratio(" ".join(mine), " ".join(theirs)) / 100.0
+            if score >= threshold and _slip_only(mine, theirs):
+                edges.append((left, right, f"spelling variant (token similarity {score:.2f})"))
     return edges
+
+
+_ROWS = 256  # rows of one block's score matrix computed at once (memory: rows x block)
+
+
+def _similar_pairs(names: list[str], threshold: float) -> Iterator[tuple[int, int]]:
+    """Positions (i < j, in row order) of the pairs of ``names`` whose token-sort similarity
+    may reach ``threshold``. A block of one common word holds thousands of names: its pairs
+    are scored by rapidfuzz's ``cdist`` in C (a pair loop in Python was quadratic there);
+    the cut-off sits just below the threshold (cdist scores in float32), and each pair found
+    is scored again exactly by the caller."""
+    if len(names) < 2:
+        return
+    cutoff = threshold * 100.0 - 0.5
+    for first in range(0, len(names), _ROWS):
+        rows = names[first : first + _ROWS]
+        scores = process.cdist(rows, names, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
+        for row, col in zip(*np.nonzero(scores >= cutoff), strict=True):
+            if col > first + row:
+                yield first + int(row), int(col)
 
 
 def _slip_only(left: tuple[str, ...], right: tuple[str, ...]) -> bool:

@@ -106,7 +106,8 @@ def route_surfaces(
     """Split surfaces into (countries, people, organisations) using labels and evidence."""
     keys, words = person_keys([s for s in surfaces if s.label == "PERSON"])
     org_keys, org_words, marked = _org_evidence(surfaces)
-    org_keys -= keys - marked  # a name also tagged as a person stays one, unless a legal form
+    unmarked_keys = keys - marked  # once: per surface it made routing quadratic
+    org_keys -= unmarked_keys  # a name also tagged as a person stays one, unless a legal form
     org_words -= words  # so does a word of a person's full name
     places: list[Surface] = []
     people: list[Surface] = []
@@ -126,7 +127,7 @@ def route_surfaces(
                 surface.text, org_keys, org_words
             )
         else:
-            is_person = _is_person_name(surface.text, keys - marked, words)
+            is_person = _is_person_name(surface.text, unmarked_keys, words)
         (people if is_person else orgs).append(surface)
     return places, people, orgs
 
