@@ -280,6 +280,31 @@ def test_a_short_form_inside_a_long_one_is_a_shared_specific_marker() -> None:
     assert nested_overlap({"maren tollis"}, {"maren tollison"}) == 0.0  # whole words only
 
 
+def test_nested_overlap_is_the_whole_word_substring_test() -> None:
+    """Run lookups give what testing every pair of markers as padded substrings gives, on
+    random markers over a tiny vocabulary (nesting everywhere), odd spacing included."""
+    import random
+
+    from wirecheck.provenance.text import nested_overlap
+
+    def by_substrings(x: set[str], y: set[str]) -> float:
+        small, large = (x, y) if len(x) <= len(y) else (y, x)
+        nested = [m in large or any(f" {m} " in f" {n} " or f" {n} " in f" {m} " for n in large)
+                  for m in small]  # fmt: skip
+        return sum(nested) / len(small) if small else 0.0
+
+    rng = random.Random(11)
+    words = ["kel", "vor", "kelvor", "a", "12", ""]
+
+    def markers() -> set[str]:
+        count = rng.randint(0, 6)
+        return {" ".join(rng.choices(words, k=rng.randint(1, 4))) for _ in range(count)}
+
+    for _ in range(400):
+        x, y = markers(), markers()
+        assert nested_overlap(x, y) == by_substrings(x, y), (x, y)
+
+
 PLANT_FULL = [
     "Draston Machinery opened a new assembly plant in Chile on Monday, saying it would double "
     "its output of pump housings for customers abroad.",
