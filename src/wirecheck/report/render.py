@@ -12,7 +12,7 @@ import jinja2
 from wirecheck.model import Analysis
 from wirecheck.report import charts
 from wirecheck.report.citations import article_anchor, marked_segments
-from wirecheck.report.view import build_view, short
+from wirecheck.report.view import BriefingView, build_view, short
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!])")
@@ -83,14 +83,16 @@ def md_url(url: str) -> str:
     return quote(safe_url(url), safe=":/?#@!$&'*+,;=%~")
 
 
-def render_markdown(analysis: Analysis) -> str:
-    view = build_view(analysis)
+def render_markdown(analysis: Analysis, view: BriefingView | None = None) -> str:
+    """The Markdown briefing (``view``: the analysis' view when already built)."""
+    view = view or build_view(analysis)
     template = environment(True).get_template("briefing.md.j2")
     return template.render(view=view, stories=view.stories)
 
 
-def render_html(analysis: Analysis) -> str:
-    view = build_view(analysis)
+def render_html(analysis: Analysis, view: BriefingView | None = None) -> str:
+    """The HTML briefing (``view``: the analysis' view when already built)."""
+    view = view or build_view(analysis)
     spans = view.index.spans_by_article()
     appendix = [
         (art, marked_segments(art.body, spans.get(art.id, [])))
@@ -110,6 +112,7 @@ def write_briefings(analysis: Analysis, out_dir: Path) -> list[Path]:
     """Write ``briefing.md`` and ``briefing.html`` into ``out_dir``; return their paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     md_path, html_path = out_dir / "briefing.md", out_dir / "briefing.html"
-    md_path.write_text(render_markdown(analysis), encoding="utf-8")
-    html_path.write_text(render_html(analysis), encoding="utf-8")
+    view = build_view(analysis)  # once for both: rendering reads it and changes nothing
+    md_path.write_text(render_markdown(analysis, view), encoding="utf-8")
+    html_path.write_text(render_html(analysis, view), encoding="utf-8")
     return [md_path, html_path]
