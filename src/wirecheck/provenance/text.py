@@ -138,7 +138,7 @@ def nested_overlap(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -
     if not small:
         return 0.0
     # "m holds n as whole words" is "n is a run of m's words": set lookups instead of a
-    # substring test for every pair of markers (that loop was a tenth of provenance)
+    # substring test for every pair of markers (that loop: 6-10% of provenance at 10k)
     inside_large = _runs_of_all(frozenset(large))
     found = sum(1 for m in small if m in inside_large or not large.isdisjoint(_word_runs(m)))
     return found / len(small)

@@ -85,14 +85,14 @@ def md_url(url: str) -> str:
 
 def render_markdown(analysis: Analysis, view: BriefingView | None = None) -> str:
     """The Markdown briefing (``view``: the analysis' view when already built)."""
-    view = view or build_view(analysis)
+    view = view if view is not None else build_view(analysis)
     template = environment(True).get_template("briefing.md.j2")
     return template.render(view=view, stories=view.stories)
 
 
 def render_html(analysis: Analysis, view: BriefingView | None = None) -> str:
     """The HTML briefing (``view``: the analysis' view when already built)."""
-    view = view or build_view(analysis)
+    view = view if view is not None else build_view(analysis)
     spans = view.index.spans_by_article()
     appendix = [
         (art, marked_segments(art.body, spans.get(art.id, [])))
