@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from wirecheck.entities.names import (
     clean_surface,
@@ -31,15 +32,26 @@ class Surface:
 
 def from_entity_mention(mention: EntityMention, min_chars: int) -> Surface | None:
     """A cleaned Surface for an NER span, or None when the span is not a usable name."""
-    if mention.label not in KEPT_LABELS or not is_plausible_name(mention.text, min_chars):
+    if mention.label not in KEPT_LABELS:
         return None
-    text = drop_registered_place(clean_surface(mention.text))
-    label = mention.label
-    person = untitled(text) if label != "PERSON" else None
-    if person is not None:  # "Trade Minister Given Surname" tagged as an organisation
-        text, label = person, "PERSON"
+    form = _name_form(mention.text, mention.label, min_chars)
+    if form is None:
+        return None
+    text, label = form
     offset = mention.text.find(text)
     return located(text, label, mention.article, mention.start + max(offset, 0))
+
+
+@lru_cache(maxsize=65536)  # a function of the span alone; a name recurs across its story
+def _name_form(span: str, label: str, min_chars: int) -> tuple[str, str] | None:
+    """The name an NER span gives and its label, or None when it is no usable name."""
+    if not is_plausible_name(span, min_chars):
+        return None
+    text = drop_registered_place(clean_surface(span))
+    person = untitled(text) if label != "PERSON" else None
+    if person is not None:  # "Trade Minister Given Surname" tagged as an organisation
+        return person, "PERSON"
+    return text, label
 
 
 def from_party(mention: ClaimMention, party: str, min_chars: int) -> Surface | None:
