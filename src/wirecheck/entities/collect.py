@@ -12,6 +12,7 @@ from wirecheck.entities.names import (
     is_plausible_name,
     untitled,
 )
+from wirecheck.memory import stage_cache
 from wirecheck.model import Analysis, ClaimMention, EntityMention, shared_int
 
 KEPT_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
@@ -42,6 +43,7 @@ def from_entity_mention(mention: EntityMention, min_chars: int) -> Surface | Non
     return located(text, label, mention.article, mention.start + max(offset, 0))
 
 
+@stage_cache
 @lru_cache(maxsize=65536)  # a function of the span alone; a name recurs across its story
 def _name_form(span: str, label: str, min_chars: int) -> tuple[str, str] | None:
     """The name an NER span gives and its label, or None when it is no usable name."""

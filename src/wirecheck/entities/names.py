@@ -19,6 +19,8 @@ from rigour.names import remove_person_prefixes
 from rigour.text.phonetics import metaphone
 from rigour.text.translit import ascii_text
 
+from wirecheck.memory import stage_cache
+
 # Generic words that only organisations carry (not names of any one organisation).
 ORG_WORDS = frozenset(
     {
@@ -171,6 +173,7 @@ def _lower(text: str) -> str | None:
     return text.lower()
 
 
+@stage_cache
 @lru_cache(maxsize=65536)
 def is_plausible_name(raw: str, min_chars: int = 2) -> bool:
     """False for spans that are layout debris rather than names.
@@ -229,6 +232,7 @@ def phonetic(token: str) -> str:
     return metaphone(token) or token
 
 
+@stage_cache
 @lru_cache(maxsize=65536)  # pure; a name recurs in every copy of its story
 def has_org_marker(name: str) -> bool:
     """True when a name carries a legal form or a generic organisation word."""

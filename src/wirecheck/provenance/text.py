@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from wirecheck.memory import stage_cache
+
 # Typographic punctuation mapped to ASCII so that "China’s" and "China's" hash alike.
 _PUNCT = str.maketrans(
     {
@@ -144,6 +146,7 @@ def nested_overlap(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -
     return found / len(small)
 
 
+@stage_cache
 @lru_cache(maxsize=65536)
 def _word_runs(marker: str) -> frozenset[str]:
     """Every run of consecutive words of ``marker`` (split on single spaces, as a padded
@@ -154,6 +157,7 @@ def _word_runs(marker: str) -> frozenset[str]:
     )
 
 
+@stage_cache
 @lru_cache(maxsize=4096)  # one text's markers meet many candidates in a row
 def _runs_of_all(markers: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*(_word_runs(m) for m in markers))
