@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Callable
-from functools import _lru_cache_wrapper, cache
-from typing import Any, TypeVar
+from functools import cache
+from typing import Protocol, TypeVar
 
-_Cached = TypeVar("_Cached", bound="_lru_cache_wrapper[Any]")
-_STAGE_CACHES: list[_lru_cache_wrapper[Any]] = []
+
+class _Clearable(Protocol):
+    def cache_clear(self) -> None: ...
+
+
+_Cached = TypeVar("_Cached", bound=_Clearable)
+_STAGE_CACHES: list[_Clearable] = []
 
 
 def stage_cache(function: _Cached) -> _Cached:
