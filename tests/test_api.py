@@ -11,9 +11,15 @@ from fastapi.testclient import TestClient
 
 from test_report_factory import PAYLOAD, hostile_analysis
 from wirecheck.api import create_app
-from wirecheck.api.ingest import IngestDocument, IngestRequest, IngestWorker, clean_batch
+from wirecheck.api.ingest import (
+    IngestDocument,
+    IngestRequest,
+    IngestWorker,
+    JobStatus,
+    clean_batch,
+)
 from wirecheck.api.views import token_diff
-from wirecheck.model import Article, RawDocument
+from wirecheck.model import Analysis, Article, RawDocument
 from wirecheck.settings import Settings
 from wirecheck.settings.api import ApiSettings
 from wirecheck.store import Workspace
@@ -222,3 +228,61 @@ def test_the_front_page_is_served_from_the_cache_until_a_write(client: TestClien
     assert ok.status_code == 202
     client.app.state.ingestor.wait()  # type: ignore[attr-defined]
     assert "8 articles" in client.get("/").text
+
+
+def _posted_samples() -> list[IngestDocument]:
+    """The sample corpus's plain-text articles as an API client posts them, in source order."""
+    folder = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+    return [
+        IngestDocument(text=p.read_text(encoding="utf-8"), source=p.name)
+        for p in sorted(folder.glob("*.txt"))
+    ]
+
+
+def _post(path: Path, docs: list[IngestDocument]) -> tuple[JobStatus, Analysis]:
+    """Post ``docs`` with ``analyze`` to a worker on ``path``: the job, the stored analysis."""
+    with Workspace.open(path) as ws:
+        worker = IngestWorker(ws, Settings())
+        worker.start()
+        job = worker.submit(IngestRequest(documents=docs, analyze=True))
+        worker.wait()
+        worker.stop()
+        status = worker.status(job.id)
+        assert status is not None and status.status == "done" and status.analyzed, status
+        return status, ws.load_analysis()
+
+
+@pytest.mark.slow
+def test_ingest_with_analysis_is_an_incremental_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Posting in two batches gives the analysis of posting everything at once (ids
+    included), and the second step extracts only the articles whose cleaned content the
+    workspace does not hold: the rest is reused, as ``wirecheck run NEW --db WS`` reuses it."""
+    import wirecheck.extract as extract
+    from wirecheck.incremental import content_key
+
+    docs = _posted_samples()
+    assert len(docs) >= 10
+    extracted: list[int] = []
+    real_extract = extract.extract_claims
+
+    def counting(articles: Sequence[Article], *args: object) -> object:
+        extracted.append(len(articles))
+        return real_extract(articles, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "extract_claims", counting)
+    _, once = _post(tmp_path / "one.duckdb", docs)
+    first, before = _post(tmp_path / "two.duckdb", docs[:8])
+    second, stepped = _post(tmp_path / "two.duckdb", docs[8:])
+    assert (first.new, second.new) == (8, len(docs) - 8)
+    held = {content_key(a) for a in before.articles}
+    changed = [a for a in stepped.articles if content_key(a) not in held]
+    assert extracted == [len(docs), 8, len(changed)] and len(changed) < len(docs)
+    assert once.stories and once.claims
+    assert stepped.to_json_dict() == once.to_json_dict()
+    with Workspace.open(tmp_path / "two.duckdb") as ws:
+        runs = ws.list_runs()
+    assert [(r.command, r.counts["articles"]) for r in runs] == [
+        ("ingest", 8), ("ingest", len(docs))
+    ]

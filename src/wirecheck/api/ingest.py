@@ -3,7 +3,11 @@
 DuckDB has a single writer, so the API process owns the workspace connection and every
 write runs here, one job at a time, while request threads read through their own cursors
 (``Workspace._reader``). A job stores the raw documents, cleans them as one batch and
-upserts the articles in one transaction; optionally it re-runs the analysis afterwards.
+upserts the articles in one transaction. A job that asks for the analysis runs one
+incremental step instead (``wirecheck.incremental``, as ``wirecheck run NEW --db WS``): the
+new documents analysed with what the workspace holds, everything written in one
+transaction; a workspace holding articles without their raw documents is analysed again
+from its stored articles.
 """
 
 from __future__ import annotations
@@ -140,6 +144,8 @@ class IngestWorker:
         self._update(job, status="running")
         try:
             docs = [d.raw() for d in request.documents]
+            if request.analyze and self._step(job, docs):
+                return
             self.workspace.upsert_raw(docs)
             articles = self.clean(docs, self.settings)
             new = self.workspace.upsert_articles(articles)
@@ -151,6 +157,25 @@ class IngestWorker:
             self._update(job, status="done", analyzed=request.analyze)
         except Exception as err:  # a failed job is reported, the writer keeps serving
             self._update(job, status="failed", error=f"{type(err).__name__}: {err}")
+
+    def _step(self, job: JobStatus, docs: list[RawDocument]) -> bool:
+        """Store and analyse ``docs`` as one incremental step (``wirecheck.incremental``:
+        what the workspace holds is reused, one transaction writes it all); False, with
+        nothing written, when the workspace holds articles without their raw documents,
+        which a step would drop: those are analysed again from the stored articles."""
+        from wirecheck.incremental import analyse_posted, covers_articles, save_step
+        from wirecheck.runner import finish_record, new_run
+
+        stored = list(self.workspace.iter_raw())
+        if not covers_articles(self.workspace, stored):
+            return False
+        record = new_run("ingest", [d.source for d in docs])
+        step = analyse_posted(self.workspace, stored, docs, self.settings)
+        save_step(self.workspace, step, finish_record(record, step.analysis))
+        self._committed()
+        self._update(job, new=len(step.new_documents), stored=len(docs))
+        self._update(job, status="done", analyzed=True)
+        return True
 
     def _analyze(self) -> None:
         from wirecheck.model import Analysis

@@ -36,7 +36,9 @@ def serve(
     typer.echo(
         f"wirecheck serving {db or 'an empty in-memory workspace'} on http://{api.host}:{api.port}/"
     )
-    uvicorn.run(app, host=api.host, port=api.port, log_level="warning")
+    uvicorn.run(
+        app, host=api.host, port=api.port, log_level="warning", timeout_keep_alive=api.keep_alive_s
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -116,12 +116,47 @@ def analyse_step(
     cleaner: CleanFn | None = None,
 ) -> Step:
     """Read ``paths`` and analyse them with everything in ``workspace``; nothing is written."""
-    from wirecheck.incremental.clean import CLEANED
-    from wirecheck.runner import unique_articles
-
     stored = list(workspace.iter_raw())
     known = {Article.make_id(d.source, d.text) for d in stored}
     new, errors = read_new(paths, settings, known, transport, progress)
+    return analyse_documents(workspace, stored, new, errors, settings, stages, progress, cleaner)
+
+
+def analyse_posted(
+    workspace: Workspace,
+    stored: list[RawDocument],
+    posted: Sequence[RawDocument],
+    settings: Settings,
+) -> Step:
+    """``analyse_step`` over documents already read (the API's ingest) with ``stored``, the
+    workspace's raw documents; posted documents it holds are skipped, as ``read_new`` does."""
+    known = {Article.make_id(d.source, d.text) for d in stored}
+    new = [d for d in posted if Article.make_id(d.source, d.text) not in known]
+    return analyse_documents(workspace, stored, new, [], settings)
+
+
+def covers_articles(workspace: Workspace, stored: Sequence[RawDocument]) -> bool:
+    """Whether ``stored`` (the workspace's raw documents) holds every stored article's
+    document: a step analyses raw documents, so it would drop an article stored without
+    one (a workspace written from an analysis alone)."""
+    raw = {Article.make_id(d.source, d.text) for d in stored}
+    return workspace.article_ids() <= raw
+
+
+def analyse_documents(
+    workspace: Workspace,
+    stored: list[RawDocument],
+    new: list[RawDocument],
+    errors: list[IngestError],
+    settings: Settings,
+    stages: Sequence[Stage] = DEFAULT_STAGES,
+    progress: ProgressFn | None = None,
+    cleaner: CleanFn | None = None,
+) -> Step:
+    """The step's analysis of ``stored`` (the workspace's raw documents) plus ``new``."""
+    from wirecheck.incremental.clean import CLEANED
+    from wirecheck.runner import unique_articles
+
     docs = all_documents(stored, new)
     if progress is not None:
         progress("clean", 0, len(docs))

@@ -30,5 +30,10 @@ class ApiSettings(BaseModel):
     # committed write. 0 entries turns it off.
     cache_entries: int = Field(default=1000, ge=0)
     cache_max_bytes: int = Field(default=128 * 1024, ge=0)
+    # Idle keep-alive connections: longer than HTTP clients keep theirs (httpx: 5 s, browsers
+    # and proxies more), so a client never sends a request on a connection the server is
+    # closing at that moment (uvicorn's 5 s default equals httpx's: under load, readers got
+    # ReadError when their next request met the server's close).
+    keep_alive_s: int = Field(default=75, ge=1)
     # Search query length: long enough for a quoted sentence, short enough for ILIKE scans.
     max_query_chars: int = Field(default=200, ge=1)

@@ -87,6 +87,10 @@ class Workspace(Queries, ListStore):
     def iter_articles(self) -> Iterator[Article]:
         yield from self._select(ARTICLES)
 
+    def article_ids(self) -> set[str]:
+        """The ids of the stored articles (their rows are not read)."""
+        return {row[0] for row in self._reader().execute("SELECT id FROM articles").fetchall()}
+
     def get_article(self, article_id: str) -> Article | None:
         return next(self._select(ARTICLES, "id = ?", [article_id]), None)
 
