@@ -116,6 +116,18 @@ def test_empty_analysis_renders(tmp_path: Path) -> None:
     assert "0 articles" in paths[0].read_text()
 
 
+def test_written_briefings_are_the_rendered_ones(tmp_path: Path) -> None:
+    """The files are streamed to disk piece by piece: the same text as rendering in one
+    string, replacing the previous files whole, and no temporary file left behind."""
+    analysis = make_analysis()
+    (tmp_path / "briefing.html").write_text("an older, longer briefing " * 1000)
+    paths = write_briefings(analysis, tmp_path)
+    assert paths[0].read_text(encoding="utf-8") == render_markdown(analysis)
+    assert paths[1].read_text(encoding="utf-8") == render_html(analysis)
+    assert "appendix" in paths[1].read_text(encoding="utf-8").lower()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.html", "briefing.md"]
+
+
 def test_unassigned_claims_still_cited() -> None:
     analysis = make_analysis()
     loose = analysis.model_copy(update={"stories": []})
