@@ -259,3 +259,28 @@ def test_readers_in_threads_while_a_writer_commits() -> None:
         assert failures == []
         assert seen and min(seen) >= 1 and max(seen) <= 201
         assert workspace.count("articles") == 201
+
+
+def test_rows_are_built_in_chunks_one_per_key() -> None:
+    """A record repeated under one key is written once: the last record at the first
+    position; rows come in chunks of at most INSERT_CHUNK, every key once in all."""
+    from wirecheck.store.schema import INSERT_CHUNK, STORIES, unique_rows
+
+    keys = INSERT_CHUNK + 7
+    stories = [Story(id=f"s-{n % keys:04x}", title=str(n)) for n in range(2 * INSERT_CHUNK + 50)]
+    chunks = list(unique_rows(STORIES, stories, seq=10))
+    assert all(0 < len(chunk) <= INSERT_CHUNK for chunk in chunks)
+    rows = {key: row for chunk in chunks for key, row in chunk}
+    assert len(rows) == sum(len(chunk) for chunk in chunks) == keys
+    first = rows[("s-0000",)]  # stories 0, keys and 2 * keys
+    assert first[0] == 10 and Story.model_validate_json(first[-1]).title == str(2 * keys)
+
+
+def test_a_saved_analysis_with_a_repeated_story_keeps_the_last(tmp_path: Path) -> None:
+    repeated = [("s-0001", "first"), ("s-0002", "b"), ("s-0001", "last")]
+    analysis = Analysis(stories=[Story(id=i, title=t) for i, t in repeated])
+    with Workspace.open(tmp_path / "ws.duckdb") as workspace:
+        workspace.save_analysis(analysis)
+        assert [(s.id, s.title) for s in workspace.load_analysis().stories] == [
+            ("s-0001", "last"), ("s-0002", "b")
+        ]

@@ -17,7 +17,7 @@ from wirecheck.store.schema import (
     MIGRATIONS,
     SCHEMA_VERSION,
     Table,
-    last_per_key,
+    unique_rows,
 )
 
 if TYPE_CHECKING:
@@ -116,9 +116,8 @@ class Connection:
         seq: int = 0,
         update: bool = True,
     ) -> None:
-        rows = last_per_key(table, [table.row(seq + i, r) for i, r in enumerate(records)])
-        for start in range(0, len(rows), INSERT_CHUNK):
-            columns = [list(col) for col in zip(*rows[start : start + INSERT_CHUNK], strict=True)]
+        for chunk in unique_rows(table, records, seq):
+            columns = [list(col) for col in zip(*(row for _, row in chunk), strict=True)]
             conn.execute(table.insert_sql(update), columns)
 
     @staticmethod

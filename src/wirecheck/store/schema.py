@@ -7,7 +7,7 @@ round-trips through the pydantic models of ``model.py``. The schema is versioned
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -79,17 +79,29 @@ class Table:
         return f"INSERT INTO {self.name} ({cols}) SELECT {lists} ON CONFLICT ({keys}) {conflict}"
 
 
-def last_per_key(table: Table, rows: list[list[Any]]) -> list[list[Any]]:
-    """One row per key (the last wins): DuckDB refuses to upsert one key twice in a statement."""
-    names = [c for c, _, _ in table.columns]
-    where = [names.index(k) + 1 for k in table.key]  # +1: seq comes first in a row
-    by_key: dict[tuple[Any, ...], list[Any]] = {}
-    for row in rows:
-        key = tuple(row[i] for i in where)
-        if key in by_key:
-            row[0] = by_key[key][0]  # keep the first position
-        by_key[key] = row
-    return list(by_key.values())
+def unique_rows(
+    table: Table, records: Sequence[Any], seq: int = 0
+) -> Iterator[list[tuple[tuple[Any, ...], list[Any]]]]:
+    """(key, row) of ``records`` in chunks of at most ``INSERT_CHUNK``: one row per key,
+    the last record of a key at its first position (DuckDB refuses to upsert one key twice
+    in a statement). Rows are built chunk by chunk: a table's rows hold every record's JSON,
+    gigabytes at 100,000 articles, which a list of all of them held at once."""
+    getters = {name: get for name, _, get in table.columns}
+    keys = [tuple(getters[k](r) for k in table.key) for r in records]
+    first: dict[tuple[Any, ...], int] = {}
+    last: dict[tuple[Any, ...], int] = {}
+    for n, key in enumerate(keys):
+        first.setdefault(key, n)
+        last[key] = n
+    for start in range(0, len(records), INSERT_CHUNK):
+        chunk = range(start, min(start + INSERT_CHUNK, len(records)))
+        rows = [
+            (keys[n], table.row(seq + first[keys[n]], records[n]))
+            for n in chunk
+            if last[keys[n]] == n
+        ]
+        if rows:
+            yield rows
 
 
 def _attr(name: str) -> Callable[[Any], Any]:

@@ -25,7 +25,7 @@ from wirecheck.store.schema import (
     TABLE_NAMES,
     RunRecord,
     Table,
-    last_per_key,
+    unique_rows,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 def _digest(data: str) -> str:
     """MD5 hex of a record's JSON, as DuckDB's ``md5`` gives it for the stored text."""
     return hashlib.md5(data.encode("utf-8")).hexdigest()
+
+
+def _state(row: list[Any]) -> tuple[str, int]:
+    """What ``_digests`` reads back for a row: its record's MD5 and its position."""
+    return _digest(row[-1]), row[0]
 
 
 class Workspace(Queries, ListStore):
@@ -157,22 +162,16 @@ class Workspace(Queries, ListStore):
         """Make ``table`` hold exactly ``records`` at their positions (what deleting every
         row and inserting them gives), writing only rows whose record or position changed
         and deleting the rows no longer there."""
-        rows = last_per_key(table, [table.row(n, r) for n, r in enumerate(records)])
-        where = [1 + [c for c, _, _ in table.columns].index(k) for k in table.key]
         stored = dict(self._digests(conn, table))
-        write = []
-        for row in rows:
-            key = tuple(row[i] for i in where)
-            if stored.pop(key, None) != (_digest(row[-1]), row[0]):
-                write.append((key, row))
-        stale = [*stored, *(key for key, _ in write)]  # gone, or to be written anew
-        for start in range(0, len(stale), INSERT_CHUNK):
-            self._delete_keys(conn, table, stale[start : start + INSERT_CHUNK])
-        written = [row for _, row in write]
-        for start in range(0, len(written), INSERT_CHUNK):
-            chunk = written[start : start + INSERT_CHUNK]
-            columns = [list(col) for col in zip(*chunk, strict=True)]
-            conn.execute(table.insert_sql(update=False), columns)
+        for chunk in unique_rows(table, records):
+            write = [(key, row) for key, row in chunk if stored.pop(key, None) != _state(row)]
+            if write:  # a changed row is deleted, then written anew
+                self._delete_keys(conn, table, [key for key, _ in write])
+                columns = [list(col) for col in zip(*(row for _, row in write), strict=True)]
+                conn.execute(table.insert_sql(update=False), columns)
+        gone = list(stored)
+        for start in range(0, len(gone), INSERT_CHUNK):
+            self._delete_keys(conn, table, gone[start : start + INSERT_CHUNK])
 
     @staticmethod
     def _delete_keys(
