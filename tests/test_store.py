@@ -284,3 +284,22 @@ def test_a_saved_analysis_with_a_repeated_story_keeps_the_last(tmp_path: Path) -
         assert [(s.id, s.title) for s in workspace.load_analysis().stories] == [
             ("s-0001", "last"), ("s-0002", "b")
         ]
+
+
+def test_pages_tile_the_listing_with_and_without_filters(tmp_path: Path) -> None:
+    """Pages found by position (``_page_seqs``) cover the stored order exactly once, a
+    filtered listing (story, search) too, and a page past the end is empty."""
+    articles = [article(n, "s-a" if n % 3 else "s-b") for n in range(40)]
+    with Workspace.open(tmp_path / "ws.duckdb") as workspace:
+        workspace.upsert_articles(articles)
+
+        def tiled(**filters: str) -> list[str]:
+            pages = [workspace.articles_page(o, 7, **filters) for o in range(0, 49, 7)]
+            assert {p.total for p in pages} == {len([i for p in pages for i in p.items])}
+            return [a.id for p in pages for a in p.items]
+
+        assert tiled() == [a.id for a in articles]
+        assert tiled(story="s-b") == [a.id for a in articles if a.story == "s-b"]
+        assert tiled(q="shipped 1") == [a.id for a in articles if "shipped 1" in a.body]
+        past = workspace.articles_page(40, 7)
+        assert past.items == [] and past.total == 40

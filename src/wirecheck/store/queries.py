@@ -35,9 +35,22 @@ class Queries(Connection):
             clauses.append(extra[0])
             params.extend(extra[1])
         where = " AND ".join(clauses)
-        tail = f"ORDER BY seq LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}"
-        items = list(self._select(table, where, params, tail))
+        seqs = self._page_seqs(table.name, where, params, offset, limit)
+        found = "seq IN (SELECT unnest(?::BIGINT[]))"
+        items = list(self._select(table, found, [seqs])) if seqs else []
         return Page(items, self._count(table.name, where, params), offset, limit)
+
+    def _page_seqs(
+        self, table: str, where: str, params: list[Any], offset: int, limit: int
+    ) -> list[int]:
+        """The positions of a page's rows, found without reading the records: an ``ORDER BY
+        seq OFFSET n`` over the records read those before the page too (at 99,000 articles a
+        page in the middle took 0.5 s alone, 6 s under 50 concurrent readers)."""
+        sql = (
+            f"SELECT seq FROM {table} {'WHERE ' + where if where else ''} "
+            f"ORDER BY seq LIMIT {max(0, int(limit))} OFFSET {max(0, int(offset))}"
+        )
+        return [int(row[0]) for row in self._reader().execute(sql, params).fetchall()]
 
     def articles_page(
         self,
