@@ -4,11 +4,13 @@ The writer bumps its ``generation`` right after every commit. A GET request note
 generation it started under and its response is stored under that generation, so once
 the bump is done no page computed from older data is served again (the window is the
 few instructions between commit and bump). Only 200 responses of GET requests under the
-cached prefixes are kept (LRU, bounded in count and per-response size).
+cached prefixes are kept (LRU, bounded in count and per-response size). A request for a
+page another request is computing waits for that one and is served its response.
 """
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -41,6 +43,10 @@ class ResponseCache:
         self.exact = frozenset(exact)
         self._store: OrderedDict[Key, Entry] = OrderedDict()
         self._lock = threading.Lock()
+        # pages being computed, so that concurrent requests for one wait for it instead of
+        # computing it again (after a write, every reader of a popular page missed at once:
+        # at 99,000 articles a search takes ~1.3 s, and 50 readers ran the same one together)
+        self._running: dict[Key, asyncio.Event] = {}
 
     def _cacheable(self, scope: Scope) -> bool:
         if scope["type"] != "http" or scope["method"] != "GET":
@@ -55,15 +61,32 @@ class ResponseCache:
             await self.app(scope, receive, send)
             return
         key: Key = (self.generation(), scope["path"], scope.get("query_string", b""))
+        if await self._served(key, send):
+            return
+        running = self._running.get(key)
+        if running is not None:  # the same page is being computed: wait for it, once
+            await running.wait()
+            if await self._served(key, send):
+                return
+        done = asyncio.Event()
+        owner = self._running.setdefault(key, done) is done
+        try:
+            await self.app(scope, receive, self._recorder(key, send))
+        finally:
+            if owner:
+                del self._running[key]
+                done.set()
+
+    async def _served(self, key: Key, send: Send) -> bool:
         with self._lock:
             hit = self._store.get(key)
             if hit is not None:
                 self._store.move_to_end(key)
-        if hit is not None:
-            await send({"type": "http.response.start", "status": 200, "headers": hit[0]})
-            await send({"type": "http.response.body", "body": hit[1]})
-            return
-        await self.app(scope, receive, self._recorder(key, send))
+        if hit is None:
+            return False
+        await send({"type": "http.response.start", "status": 200, "headers": hit[0]})
+        await send({"type": "http.response.body", "body": hit[1]})
+        return True
 
     def _recorder(self, key: Key, send: Send) -> Send:
         start: dict[str, Message] = {}
