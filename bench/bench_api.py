@@ -15,6 +15,10 @@ while it serves; the workspace is changed in place (pass a copy):
 
     .venv/bin/python -m bench.bench_api --workspace WS --corpus DIR --new 1000 \
         --limit-s 7200 --name api_100k   ->  bench/results/api_100k.json
+
+Readers alone on a stored workspace (latency per route, printed; nothing written):
+
+    .venv/bin/python -m bench.bench_api --workspace WS --readers-only 20
 """
 
 from __future__ import annotations
@@ -58,6 +62,16 @@ uvicorn.run(
 """
 
 
+# what a reader asks for: a page of articles anywhere, the stories, a search, claims, the UI
+READS = (
+    "/api/articles?offset={o}&limit=20",
+    "/api/stories",
+    "/api/search?q={w}",
+    "/api/claims?limit=10",
+    "/",
+)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -97,13 +111,7 @@ async def reader(
     pages: int = 500,
 ) -> None:
     rng = random.Random(id(lat) ^ len(errors))
-    paths = [
-        "/api/articles?offset={o}&limit=20",
-        "/api/stories",
-        "/api/search?q={w}",
-        "/api/claims?limit=10",
-        "/",
-    ]
+    paths = READS
     for _ in range(budget):
         if stop.is_set():
             return
@@ -295,6 +303,58 @@ def main_workspace(workspace: Path, corpus: Path, new: int, limit_s: float) -> d
     return report(m, described, notes, target_p95=0.5)
 
 
+async def timed_readers(url: str, n_readers: int, per_reader: int) -> dict[str, Any]:
+    """Readers alone, each ``per_reader`` requests over the whole stored corpus: latency
+    overall and per route."""
+    by_route: dict[str, list[float]] = {}
+    errors: list[str] = []
+    limits = httpx.Limits(max_connections=n_readers + 4)
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+        held = (await client.get("/api/articles", params={"limit": 1})).json()["total"]
+
+        async def one_reader(seed: int) -> None:
+            rng = random.Random(seed)
+            for _ in range(per_reader):
+                path = rng.choice(READS).format(
+                    o=rng.randrange(0, max(1, held - 20)), w=rng.choice(WORDS)
+                )
+                start = time.perf_counter()
+                try:
+                    if (await client.get(path)).status_code != 200:
+                        errors.append(path)
+                except httpx.HTTPError as err:
+                    errors.append(f"{path}: {type(err).__name__}")
+                by_route.setdefault(path.split("?")[0], []).append(time.perf_counter() - start)
+
+        began = time.perf_counter()
+        await asyncio.gather(*(one_reader(seed) for seed in range(n_readers)))
+        wall = time.perf_counter() - began
+    every = [t for times in by_route.values() for t in times]
+    return {
+        "held": held,
+        "readers": n_readers,
+        "requests": len(every),
+        "wall_s": round(wall, 1),
+        "p50_s": round(pct(every, 0.5), 3),
+        "p95_s": round(pct(every, 0.95), 3),
+        "errors": len(errors),
+        "per_route": {
+            route: {"n": len(t), "p50_s": round(pct(t, 0.5), 3), "p95_s": round(pct(t, 0.95), 3)}
+            for route, t in sorted(by_route.items())
+        },
+    }
+
+
+def main_readers(workspace: Path, n_readers: int, per_reader: int) -> dict[str, Any]:
+    """Readers alone on a stored workspace (no ingest)."""
+    proc, url = serve(workspace, start_s=600)
+    try:
+        return asyncio.run(timed_readers(url, n_readers, per_reader))
+    finally:
+        proc.terminate()
+        proc.wait(120)
+
+
 def report(
     m: dict[str, Any], corpus: str, notes: str, target_p95: float | None = None
 ) -> dict[str, Any]:
@@ -336,11 +396,17 @@ def _args() -> argparse.Namespace:
     parser.add_argument("--new", type=int, default=1000)
     parser.add_argument("--limit-s", type=float, default=7200)
     parser.add_argument("--name", default="api", help="results file name")
+    parser.add_argument(
+        "--readers-only", type=int, metavar="N", help="with --workspace: N requests per reader"
+    )
     return parser.parse_args()
 
 
 if __name__ == "__main__":
     args = _args()
+    if args.workspace is not None and args.readers_only:
+        print(json.dumps(main_readers(args.workspace, 50, args.readers_only)))
+        raise SystemExit(0)
     if args.workspace is not None and args.corpus is not None:
         result = main_workspace(args.workspace, args.corpus, args.new, args.limit_s)
     else:
