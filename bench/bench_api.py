@@ -109,13 +109,17 @@ async def reader(
     lat: list[float],
     errors: list[str],
     pages: int = 500,
+    by_route: dict[str, list[float]] | None = None,
+    seed: int = 0,
 ) -> None:
-    rng = random.Random(id(lat) ^ len(errors))
-    paths = READS
+    """``budget`` reads (``READS``, article pages among the first ``pages``), each timed
+    into ``lat`` and, when given, ``by_route``; each reader its own ``seed`` (seeded from
+    the shared lists, every reader asked for the same pages in the same order)."""
+    rng = random.Random(seed)
     for _ in range(budget):
         if stop.is_set():
             return
-        path = rng.choice(paths).format(o=rng.randrange(0, pages), w=rng.choice(WORDS))
+        path = rng.choice(READS).format(o=rng.randrange(0, pages), w=rng.choice(WORDS))
         start = time.perf_counter()
         try:
             response = await client.get(path)
@@ -124,15 +128,30 @@ async def reader(
         except httpx.HTTPError as err:
             errors.append(f"{path}: {type(err).__name__}")
         lat.append(time.perf_counter() - start)
+        if by_route is not None:
+            by_route.setdefault(path.split("?")[0], []).append(lat[-1])
 
 
 async def readers(
-    client: httpx.AsyncClient, n: int, budget: int, stop: asyncio.Event, pages: int = 500
+    client: httpx.AsyncClient,
+    n: int,
+    budget: int,
+    stop: asyncio.Event,
+    pages: int = 500,
+    by_route: dict[str, list[float]] | None = None,
 ) -> tuple[list[float], list[str]]:
     lat: list[float] = []
     errors: list[str] = []
-    await asyncio.gather(*(reader(client, stop, budget, lat, errors, pages) for _ in range(n)))
+    await asyncio.gather(
+        *(reader(client, stop, budget, lat, errors, pages, by_route, i) for i in range(n))
+    )
     return lat, errors
+
+
+async def article_pages(client: httpx.AsyncClient) -> tuple[int, int]:
+    """The stored articles, and the offsets a page of 20 can start at among them."""
+    held: int = (await client.get("/api/articles", params={"limit": 1})).json()["total"]
+    return held, max(1, held - 20)
 
 
 async def ingest(
@@ -199,8 +218,7 @@ async def measure(
     each) while ``docs`` are posted; pages are drawn over the whole stored corpus."""
     limits = httpx.Limits(max_connections=n_readers + 4)
     async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
-        held = (await client.get("/api/articles", params={"limit": 1})).json()["total"]
-        pages = max(1, held - 20)
+        held, pages = await article_pages(client)
         idle_lat, idle_err = await readers(client, n_readers, budgets[0], asyncio.Event(), pages)
         stop = asyncio.Event()
         load = asyncio.create_task(readers(client, n_readers, budgets[1], stop, pages))
@@ -307,29 +325,14 @@ async def timed_readers(url: str, n_readers: int, per_reader: int) -> dict[str, 
     """Readers alone, each ``per_reader`` requests over the whole stored corpus: latency
     overall and per route."""
     by_route: dict[str, list[float]] = {}
-    errors: list[str] = []
     limits = httpx.Limits(max_connections=n_readers + 4)
     async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
-        held = (await client.get("/api/articles", params={"limit": 1})).json()["total"]
-
-        async def one_reader(seed: int) -> None:
-            rng = random.Random(seed)
-            for _ in range(per_reader):
-                path = rng.choice(READS).format(
-                    o=rng.randrange(0, max(1, held - 20)), w=rng.choice(WORDS)
-                )
-                start = time.perf_counter()
-                try:
-                    if (await client.get(path)).status_code != 200:
-                        errors.append(path)
-                except httpx.HTTPError as err:
-                    errors.append(f"{path}: {type(err).__name__}")
-                by_route.setdefault(path.split("?")[0], []).append(time.perf_counter() - start)
-
+        held, pages = await article_pages(client)
         began = time.perf_counter()
-        await asyncio.gather(*(one_reader(seed) for seed in range(n_readers)))
+        every, errors = await readers(
+            client, n_readers, per_reader, asyncio.Event(), pages, by_route
+        )
         wall = time.perf_counter() - began
-    every = [t for times in by_route.values() for t in times]
     return {
         "held": held,
         "readers": n_readers,

@@ -163,18 +163,18 @@ class IngestWorker:
         what the workspace holds is reused, one transaction writes it all); False, with
         nothing written, when the workspace holds articles without their raw documents,
         which a step would drop: those are analysed again from the stored articles."""
-        from wirecheck.incremental import analyse_posted, covers_articles, save_step
+        from wirecheck.incremental import analyse_posted, save_step
         from wirecheck.runner import finish_record, new_run
 
-        stored = list(self.workspace.iter_raw())
-        if not covers_articles(self.workspace, stored):
+        if self.workspace.articles_without_raw():
             return False
+        stored = list(self.workspace.iter_raw())
         record = new_run("ingest", [d.source for d in docs])
         step = analyse_posted(self.workspace, stored, docs, self.settings)
         save_step(self.workspace, step, finish_record(record, step.analysis))
         self._committed()
-        self._update(job, new=len(step.new_documents), stored=len(docs))
-        self._update(job, status="done", analyzed=True)
+        new = len(step.new_documents)
+        self._update(job, new=new, stored=len(docs), status="done", analyzed=True)
         return True
 
     def _analyze(self) -> None:

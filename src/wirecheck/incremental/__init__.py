@@ -117,9 +117,13 @@ def analyse_step(
 ) -> Step:
     """Read ``paths`` and analyse them with everything in ``workspace``; nothing is written."""
     stored = list(workspace.iter_raw())
-    known = {Article.make_id(d.source, d.text) for d in stored}
-    new, errors = read_new(paths, settings, known, transport, progress)
+    new, errors = read_new(paths, settings, document_ids(stored), transport, progress)
     return analyse_documents(workspace, stored, new, errors, settings, stages, progress, cleaner)
+
+
+def document_ids(docs: Sequence[RawDocument]) -> set[str]:
+    """The article ids of raw documents (what ``read_new`` skips when the workspace holds it)."""
+    return {Article.make_id(d.source, d.text) for d in docs}
 
 
 def analyse_posted(
@@ -130,17 +134,9 @@ def analyse_posted(
 ) -> Step:
     """``analyse_step`` over documents already read (the API's ingest) with ``stored``, the
     workspace's raw documents; posted documents it holds are skipped, as ``read_new`` does."""
-    known = {Article.make_id(d.source, d.text) for d in stored}
+    known = document_ids(stored)
     new = [d for d in posted if Article.make_id(d.source, d.text) not in known]
     return analyse_documents(workspace, stored, new, [], settings)
-
-
-def covers_articles(workspace: Workspace, stored: Sequence[RawDocument]) -> bool:
-    """Whether ``stored`` (the workspace's raw documents) holds every stored article's
-    document: a step analyses raw documents, so it would drop an article stored without
-    one (a workspace written from an analysis alone)."""
-    raw = {Article.make_id(d.source, d.text) for d in stored}
-    return workspace.article_ids() <= raw
 
 
 def analyse_documents(

@@ -92,9 +92,16 @@ class Workspace(Queries, ListStore):
     def iter_articles(self) -> Iterator[Article]:
         yield from self._select(ARTICLES)
 
-    def article_ids(self) -> set[str]:
-        """The ids of the stored articles (their rows are not read)."""
-        return {row[0] for row in self._reader().execute("SELECT id FROM articles").fetchall()}
+    def articles_without_raw(self) -> int:
+        """Stored articles whose raw document the workspace does not hold (a workspace
+        written from an analysis alone): an incremental step, which analyses raw documents,
+        would drop them."""
+        sql = (
+            "SELECT count(*) FROM articles a "
+            "WHERE NOT EXISTS (SELECT 1 FROM raw_documents r WHERE r.id = a.id)"
+        )
+        row = self._reader().execute(sql).fetchone()
+        return int(row[0]) if row else 0
 
     def get_article(self, article_id: str) -> Article | None:
         return next(self._select(ARTICLES, "id = ?", [article_id]), None)
